@@ -1,0 +1,135 @@
+package net.notejam.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A note of one user, optionally kept in one of that user's pads. */
+@Entity
+@Table(name = "notes")
+@NamedQuery(
+    name = Note.BY_ID_AND_OWNER,
+    query = "select n from Note n left join fetch n.pad where n.id = :id and n.owner = :owner")
+@NamedQuery(
+    name = Note.COUNT_OWNED_BY,
+    query = "select count(n) from Note n where n.owner = :owner")
+@NamedQuery(name = Note.COUNT_IN_PAD, query = "select count(n) from Note n where n.pad = :pad")
+public class Note {
+
+  public static final String BY_ID_AND_OWNER = "Note.byIdAndOwner";
+  public static final String COUNT_OWNED_BY = "Note.countOwnedBy";
+  public static final String COUNT_IN_PAD = "Note.countInPad";
+  public static final int NAME_MAX_LENGTH = 100;
+  public static final int TEXT_MAX_LENGTH = 100_000;
+
+  @Id
+  @SequenceGenerator(name = "note_ids", sequenceName = "note_ids", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "note_ids")
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "owner_id", nullable = false, updatable = false)
+  private User owner;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "pad_id")
+  private Pad pad;
+
+  @Column(name = "name", nullable = false, length = NAME_MAX_LENGTH)
+  private String name;
+
+  @Column(name = "text", nullable = false, length = TEXT_MAX_LENGTH)
+  private String text;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
+
+  protected Note() {
+    // for JPA
+  }
+
+  /**
+   * A new note of {@code owner}; {@code pad} may be null, and otherwise must belong to the owner.
+   */
+  public Note(User owner, Pad pad, String name, String text) {
+    this.owner = Objects.requireNonNull(owner);
+    moveTo(pad);
+    edit(name, text);
+  }
+
+  @PrePersist
+  void onCreate() {
+    createdAt = Instant.now();
+    updatedAt = createdAt;
+  }
+
+  @PreUpdate
+  void onUpdate() {
+    updatedAt = Instant.now();
+  }
+
+  public void edit(String newName, String newText) {
+    this.name = Objects.requireNonNull(newName);
+    this.text = Objects.requireNonNull(newText);
+  }
+
+  /** Puts the note in {@code target} (null: no pad). A pad of another user is refused. */
+  public void moveTo(Pad target) {
+    if (target != null && !Objects.equals(target.getOwner().getId(), owner.getId())) {
+      throw new IllegalArgumentException("A note can only be put in a pad of its owner");
+    }
+    this.pad = target;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public User getOwner() {
+    return owner;
+  }
+
+  public Pad getPad() {
+    return pad;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getText() {
+    return text;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+}

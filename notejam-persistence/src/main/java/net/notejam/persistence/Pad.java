@@ -1,0 +1,104 @@
+package net.notejam.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A named group of notes, owned by one user. */
+@Entity
+@Table(name = "pads")
+@NamedQuery(
+    name = Pad.OWNED_BY,
+    query = "select p from Pad p where p.owner = :owner order by lower(p.name), p.id")
+@NamedQuery(
+    name = Pad.BY_ID_AND_OWNER,
+    query = "select p from Pad p where p.id = :id and p.owner = :owner")
+public class Pad {
+
+  public static final String OWNED_BY = "Pad.ownedBy";
+  public static final String BY_ID_AND_OWNER = "Pad.byIdAndOwner";
+  public static final int NAME_MAX_LENGTH = 100;
+
+  @Id
+  @SequenceGenerator(name = "pad_ids", sequenceName = "pad_ids", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "pad_ids")
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "owner_id", nullable = false, updatable = false)
+  private User owner;
+
+  @Column(name = "name", nullable = false, length = NAME_MAX_LENGTH)
+  private String name;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
+
+  protected Pad() {
+    // for JPA
+  }
+
+  public Pad(User owner, String name) {
+    this.owner = Objects.requireNonNull(owner);
+    this.name = Objects.requireNonNull(name);
+  }
+
+  @PrePersist
+  void onCreate() {
+    createdAt = Instant.now();
+    updatedAt = createdAt;
+  }
+
+  @PreUpdate
+  void onUpdate() {
+    updatedAt = Instant.now();
+  }
+
+  public void rename(String newName) {
+    this.name = Objects.requireNonNull(newName);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public User getOwner() {
+    return owner;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+}

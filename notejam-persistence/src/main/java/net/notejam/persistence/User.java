@@ -1,0 +1,76 @@
+package net.notejam.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A person with a Notejam account. Only a password hash is ever kept, never the password. */
+@Entity
+@Table(name = "users")
+@NamedQuery(name = User.BY_EMAIL, query = "select u from User u where u.email = :email")
+public class User {
+
+  public static final String BY_EMAIL = "User.byEmail";
+  public static final int EMAIL_MAX_LENGTH = 254;
+
+  @Id
+  @SequenceGenerator(name = "user_ids", sequenceName = "user_ids", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "user_ids")
+  private Long id;
+
+  @Column(name = "email", nullable = false, unique = true, length = EMAIL_MAX_LENGTH)
+  private String email;
+
+  @Column(name = "password_hash", nullable = false, length = 512)
+  private String passwordHash;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
+
+  protected User() {
+    // for JPA
+  }
+
+  public User(String email, String passwordHash) {
+    this.email = Objects.requireNonNull(email);
+    this.passwordHash = Objects.requireNonNull(passwordHash);
+  }
+
+  @PrePersist
+  void onCreate() {
+    createdAt = Instant.now();
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getPasswordHash() {
+    return passwordHash;
+  }
+
+  public void changePasswordHash(String newPasswordHash) {
+    this.passwordHash = Objects.requireNonNull(newPasswordHash);
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}
