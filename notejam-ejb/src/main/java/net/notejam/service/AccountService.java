@@ -1,0 +1,121 @@
+package net.notejam.service;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import net.notejam.persistence.User;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Accounts: sign up, check credentials, change a password. Passwords are only kept hashed. */
+@Stateless
+public class AccountService {
+
+  private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
+
+  @PersistenceContext(unitName = "notejam")
+  private EntityManager em;
+
+  @Inject private Pbkdf2PasswordHash passwordHash;
+
+  @Inject
+  @ConfigProperty(name = "notejam.password.iterations", defaultValue = "210000")
+  private int iterations;
+
+  /** Hash of a random password, verified against when the email is unknown (same timing). */
+  private String decoyHash;
+
+  @PostConstruct
+  void configureHashing() {
+    passwordHash.initialize(
+        Map.of(
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+            "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
+            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+            "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+    decoyHash = passwordHash.generate(Long.toHexString(System.nanoTime()).toCharArray());
+  }
+
+  /**
+   * Creates an account; anyone may call. Throws {@link EmailAlreadyUsed} when the email (ignoring
+   * case) has an account already, also when two sign-ups race, and {@link InvalidInput} for an
+   * email or password the rules refuse.
+   */
+  public Account signUp(String email, String password) {
+    String normalized = Credentials.normalizeEmail(email);
+    Credentials.checkNewPassword(password);
+    if (findUser(normalized).isPresent()) {
+      throw new EmailAlreadyUsed();
+    }
+    User user = new User(normalized, passwordHash.generate(password.toCharArray()));
+    em.persist(user);
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      if (SqlStates.isUniqueViolation(e)) {
+        throw new EmailAlreadyUsed();
+      }
+      throw e;
+    }
+    LOG.info(() -> "Account created: user " + user.getId());
+    return Account.of(user);
+  }
+
+  /**
+   * The user with this email and password, or empty when either is wrong; anyone may call. Takes
+   * the same time whether or not the email has an account.
+   */
+  public Optional<Account> authenticate(String email, String password) {
+    if (password == null || password.length() > Credentials.PASSWORD_MAX_LENGTH) {
+      return Optional.empty();
+    }
+    Optional<User> user = findUser(email);
+    String hash = user.map(User::getPasswordHash).orElse(decoyHash);
+    boolean matches = passwordHash.verify(password.toCharArray(), hash);
+    return matches ? user.map(Account::of) : Optional.empty();
+  }
+
+  /**
+   * Changes the password of the signed-in user {@code userId} after checking the old one. Throws
+   * {@link WrongPassword} when the old password is wrong, {@link InvalidInput} when the new one is
+   * refused by the rules or equals the old one.
+   */
+  public void changePassword(long userId, String oldPassword, String newPassword) {
+    User user = em.find(User.class, userId);
+    if (user == null) {
+      throw new InvalidInput("No such user");
+    }
+    if (oldPassword == null
+        || oldPassword.length() > Credentials.PASSWORD_MAX_LENGTH
+        || !passwordHash.verify(oldPassword.toCharArray(), user.getPasswordHash())) {
+      throw new WrongPassword();
+    }
+    Credentials.checkNewPassword(newPassword);
+    if (newPassword.equals(oldPassword)) {
+      throw new InvalidInput("The new password must differ from the old one");
+    }
+    user.changePasswordHash(passwordHash.generate(newPassword.toCharArray()));
+    LOG.info(() -> "Password changed: user " + userId);
+  }
+
+  /** The account with this email (ignoring case and blanks), if any; anyone may call. */
+  public Optional<Account> findByEmail(String email) {
+    return findUser(email).map(Account::of);
+  }
+
+  private Optional<User> findUser(String email) {
+    if (email == null || email.isBlank() || email.strip().length() > Credentials.EMAIL_MAX_LENGTH) {
+      return Optional.empty();
+    }
+    return em.createNamedQuery(User.BY_EMAIL, User.class)
+        .setParameter("email", Credentials.normalizeEmail(email))
+        .getResultStream()
+        .findFirst();
+  }
+}
