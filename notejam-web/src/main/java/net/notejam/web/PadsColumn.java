@@ -1,0 +1,27 @@
+package net.notejam.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import net.notejam.service.PadService;
+import net.notejam.service.PadSummary;
+import net.notejam.web.security.CurrentUser;
+
+/** The "My pads" column beside every signed-in page. */
+@Named
+@RequestScoped
+public class PadsColumn {
+
+  @Inject private PadService pads;
+  @Inject private CurrentUser currentUser;
+
+  private List<PadSummary> list;
+
+  public List<PadSummary> getPads() {
+    if (list == null) {
+      list = currentUser.isSignedIn() ? pads.listAll(currentUser.getId()) : List.of();
+    }
+    return list;
+  }
+}

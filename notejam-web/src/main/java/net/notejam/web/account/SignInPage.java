@@ -1,0 +1,76 @@
+package net.notejam.web.account;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import net.notejam.service.Credentials;
+import net.notejam.web.Feedback;
+import net.notejam.web.Navigation;
+
+/** {@code /signin/}: signs a user in through Jakarta Security, then shows their notes. */
+@Named
+@RequestScoped
+public class SignInPage {
+
+  @NotBlank(message = FormMessages.REQUIRED)
+  @Size(max = Credentials.EMAIL_MAX_LENGTH, message = FormMessages.EMAIL_TOO_LONG)
+  private String email;
+
+  @NotBlank(message = FormMessages.REQUIRED)
+  @Size(max = Credentials.PASSWORD_MAX_LENGTH, message = FormMessages.PASSWORD_LENGTH)
+  private String password;
+
+  @Inject private SecurityContext securityContext;
+  @Inject private FacesContext faces;
+
+  public String signIn() {
+    ExternalContext external = faces.getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    HttpServletResponse response = (HttpServletResponse) external.getResponse();
+    AuthenticationStatus status =
+        securityContext.authenticate(
+            request,
+            response,
+            AuthenticationParameters.withParams()
+                .newAuthentication(true)
+                .credential(new UsernamePasswordCredential(email, password)));
+    switch (status) {
+      case SUCCESS:
+        Feedback.success("You are signed in!");
+        return Navigation.redirect("/");
+      case SEND_CONTINUE:
+        // Back to the page the visitor first asked for: the mechanism has sent the redirect.
+        faces.responseComplete();
+        return null;
+      default:
+        Feedback.error("Wrong email or password");
+        return null;
+    }
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+}

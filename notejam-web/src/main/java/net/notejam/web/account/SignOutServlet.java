@@ -1,0 +1,27 @@
+package net.notejam.web.account;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+
+/** {@code GET /signout/}: ends the session and shows the sign-in page. */
+@WebServlet("/signout/*")
+public class SignOutServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse res)
+      throws ServletException, IOException {
+    req.logout();
+    HttpSession session = req.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    res.sendRedirect(req.getContextPath() + "/signin/");
+  }
+}

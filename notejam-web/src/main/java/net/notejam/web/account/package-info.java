@@ -1,0 +1,2 @@
+/** Sign up, sign in and sign out pages. */
+package net.notejam.web.account;

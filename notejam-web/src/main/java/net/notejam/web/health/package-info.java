@@ -1,0 +1,2 @@
+/** MicroProfile Health checks that Kubernetes probes read. */
+package net.notejam.web.health;

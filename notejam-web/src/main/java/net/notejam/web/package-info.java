@@ -1,0 +1,5 @@
+/**
+ * Notejam's web interface: Jakarta Faces pages with one thin backing bean each, which bind a form,
+ * call one service method, leave a flash message and redirect. Never touches the database itself.
+ */
+package net.notejam.web;

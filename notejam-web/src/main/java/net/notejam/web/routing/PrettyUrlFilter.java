@@ -1,0 +1,47 @@
+package net.notejam.web.routing;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Serves each Notejam URL by forwarding to its view, adds the trailing slash Notejam URLs have
+ * ({@code /signin} → 301 {@code /signin/}), and answers 404 for view files asked for directly.
+ */
+@WebFilter(
+    filterName = "PrettyUrlFilter",
+    urlPatterns = "/*",
+    dispatcherTypes = DispatcherType.REQUEST)
+public class PrettyUrlFilter extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+  private static final String FACES_RESOURCES = "/jakarta.faces.resource/";
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    String path = req.getRequestURI().substring(req.getContextPath().length());
+    if (path.isEmpty()) {
+      path = "/";
+    }
+    Optional<Routes.Match> match = Routes.match(path);
+    if (match.isPresent()) {
+      req.getRequestDispatcher(match.get().forwardPath()).forward(req, res);
+    } else if (!path.endsWith("/") && Routes.match(path + "/").isPresent()) {
+      String query = req.getQueryString();
+      res.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+      res.setHeader(
+          "Location", req.getContextPath() + path + "/" + (query == null ? "" : "?" + query));
+    } else if (path.endsWith(".xhtml") && !path.startsWith(FACES_RESOURCES)) {
+      res.sendError(HttpServletResponse.SC_NOT_FOUND);
+    } else {
+      chain.doFilter(req, res);
+    }
+  }
+}

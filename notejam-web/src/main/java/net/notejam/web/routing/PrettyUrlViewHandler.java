@@ -1,0 +1,31 @@
+package net.notejam.web.routing;
+
+import jakarta.faces.application.ViewHandler;
+import jakarta.faces.application.ViewHandlerWrapper;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.RequestDispatcher;
+import java.util.Map;
+
+/**
+ * Makes a form post back to the Notejam URL its page was shown at ({@code /pads/12/edit/}) instead
+ * of the view file the URL was forwarded to.
+ */
+public class PrettyUrlViewHandler extends ViewHandlerWrapper {
+
+  public PrettyUrlViewHandler(ViewHandler wrapped) {
+    super(wrapped);
+  }
+
+  @Override
+  public String getActionURL(FacesContext context, String viewId) {
+    Map<String, Object> request = context.getExternalContext().getRequestMap();
+    Object prettyUri = request.get(RequestDispatcher.FORWARD_REQUEST_URI);
+    boolean currentView =
+        context.getViewRoot() != null && viewId.equals(context.getViewRoot().getViewId());
+    if (prettyUri instanceof String uri && currentView) {
+      Object query = request.get(RequestDispatcher.FORWARD_QUERY_STRING);
+      return query instanceof String q && !q.isEmpty() ? uri + "?" + q : uri;
+    }
+    return super.getActionURL(context, viewId);
+  }
+}

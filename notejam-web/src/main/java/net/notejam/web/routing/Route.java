@@ -1,0 +1,46 @@
+package net.notejam.web.routing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One Notejam URL template such as {@code /pads/{id}/edit/} and the view that renders it. A
+ * placeholder matches an id: 1 to 18 digits, so it always fits a {@code long}; anything else (a
+ * word, a huge number) does not match and ends as a 404.
+ */
+public record Route(String template, String viewId, Pattern pattern, List<String> parameters) {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
+
+  public static Route of(String template, String viewId) {
+    StringBuilder regex = new StringBuilder("^");
+    List<String> parameters = new ArrayList<>();
+    Matcher m = PLACEHOLDER.matcher(template);
+    int last = 0;
+    while (m.find()) {
+      regex.append(Pattern.quote(template.substring(last, m.start()))).append("([0-9]{1,18})");
+      parameters.add(m.group(1));
+      last = m.end();
+    }
+    regex.append(Pattern.quote(template.substring(last))).append('$');
+    return new Route(template, viewId, Pattern.compile(regex.toString()), List.copyOf(parameters));
+  }
+
+  /** The path parameters of {@code path} by name, if this route matches it. */
+  public Optional<Map<String, String>> match(String path) {
+    Matcher m = pattern.matcher(path);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < parameters.size(); i++) {
+      values.put(parameters.get(i), m.group(i + 1));
+    }
+    return Optional.of(values);
+  }
+}
