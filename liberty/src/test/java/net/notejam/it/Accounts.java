@@ -1,0 +1,43 @@
+package net.notejam.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** Sign-up and sign-in steps that many tests start with. */
+final class Accounts {
+
+  static final String PASSWORD = "correct horse battery";
+
+  private Accounts() {}
+
+  /** An email nobody has used yet, so tests never depend on each other's data. */
+  static String newEmail() {
+    return "user-" + UUID.randomUUID() + "@example.com";
+  }
+
+  static Page signUp(Browser browser, String email, String password, String repeat) {
+    Page form = browser.get("/signup/");
+    return browser.submit(
+        form,
+        "signup",
+        Map.of("email", email, "password", password, "repeatPassword", repeat),
+        "submit");
+  }
+
+  static Page signIn(Browser browser, String email, String password) {
+    Page form = browser.get("/signin/");
+    return browser.submit(form, "signin", Map.of("email", email, "password", password), "submit");
+  }
+
+  /** A browser in which a new account {@code email} has signed up and signed in. */
+  static Browser signedInUser(String email) {
+    Browser browser = new Browser();
+    Page created = signUp(browser, email, PASSWORD, PASSWORD);
+    assertEquals("/signin/", created.path(), created.body());
+    Page home = signIn(browser, email, PASSWORD);
+    assertEquals(email, home.signedInAs(), home.body());
+    return browser;
+  }
+}

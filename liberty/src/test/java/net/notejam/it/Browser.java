@@ -1,0 +1,113 @@
+package net.notejam.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Drives Notejam over HTTP the way a browser does: keeps cookies, follows redirects, reads a form
+ * with its hidden fields (the Faces view state among them), fills it in and posts it.
+ */
+final class Browser {
+
+  static final URI BASE = URI.create(System.getProperty("notejam.url", "http://localhost:9080"));
+
+  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(cookies)
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+  private final HttpClient noRedirects =
+      HttpClient.newBuilder()
+          .cookieHandler(cookies)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  /** GET {@code path}, following redirects. */
+  Page get(String path) {
+    return send(http, HttpRequest.newBuilder(BASE.resolve(path)).GET());
+  }
+
+  /** GET {@code path} without following a redirect (to read its status and Location). */
+  Page getOnce(String path) {
+    return send(noRedirects, HttpRequest.newBuilder(BASE.resolve(path)).GET());
+  }
+
+  /**
+   * Submits the form {@code formId} of {@code page} with the button {@code button}: its current
+   * fields (hidden ones included), with {@code values} put in by field id (without the form
+   * prefix).
+   */
+  Page submit(Page page, String formId, Map<String, String> values, String button) {
+    Element form = page.document().getElementById(formId);
+    if (form == null) {
+      throw new AssertionError("No form " + formId + " on " + page.uri() + ":\n" + page.body());
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (Element input : form.select("input, textarea, select")) {
+      String name = input.attr("name");
+      String type = input.attr("type");
+      if (name.isEmpty() || type.equals("submit")) {
+        continue;
+      }
+      if (input.tagName().equals("select")) {
+        Element selected = input.selectFirst("option[selected]");
+        fields.put(name, selected == null ? "" : selected.attr("value"));
+      } else if (input.tagName().equals("textarea")) {
+        fields.put(name, input.text());
+      } else {
+        fields.put(name, input.attr("value"));
+      }
+    }
+    values.forEach((id, value) -> fields.put(formId + ":" + id, value));
+    fields.put(formId + ":" + button, "submit");
+    String body =
+        fields.entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    URI action = page.uri().resolve(form.attr("action"));
+    return send(
+        http,
+        HttpRequest.newBuilder(action)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static Page send(HttpClient client, HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          client.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      Document document = Jsoup.parse(response.body(), response.uri().toString());
+      return new Page(response.statusCode(), response.uri(), response.headers().map(), document,
+          response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
