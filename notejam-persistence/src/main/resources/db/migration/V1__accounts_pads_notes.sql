@@ -40,6 +40,7 @@ create table notes (
     version    bigint not null default 0
 );
 
--- The two note lists: all of a user's notes, and a pad's notes, newest first by default.
-create index notes_owner_updated_idx on notes (owner_id, updated_at desc);
-create index notes_pad_updated_idx on notes (pad_id, updated_at desc);
+-- The two note lists: all of a user's notes, and a pad's notes, newest first by default
+-- (the id breaks ties, so that a page can be read straight off the index).
+create index notes_owner_updated_idx on notes (owner_id, updated_at desc, id desc);
+create index notes_pad_updated_idx on notes (pad_id, updated_at desc, id desc);
