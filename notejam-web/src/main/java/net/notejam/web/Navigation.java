@@ -2,8 +2,7 @@ package net.notejam.web;
 
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** Post/redirect/get: ends a form post with a redirect that carries the messages along. */
 public final class Navigation {
@@ -11,19 +10,23 @@ public final class Navigation {
   private Navigation() {}
 
   /**
-   * Redirects to the Notejam path {@code path} (such as {@code /pads/12/}), keeping the messages
-   * of this request for the next page. Returns null, the action outcome that stays put.
+   * Redirects to the Notejam path {@code path} (such as {@code /pads/12/}) with "303 See Other",
+   * keeping the messages of this request for the next page. Returns null, the action outcome that
+   * stays put.
+   *
+   * <p>The redirect is only set on the response, not sent: the response goes out when the Faces
+   * lifecycle ends, after the flash holding the messages is saved. (With {@code
+   * ExternalContext.redirect} a quick browser could ask for the next page before that, and miss
+   * its message.)
    */
   public static String redirect(String path) {
     FacesContext context = FacesContext.getCurrentInstance();
     ExternalContext external = context.getExternalContext();
     external.getFlash().setKeepMessages(true);
     external.getFlash().setRedirect(true);
-    try {
-      external.redirect(external.getRequestContextPath() + path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    HttpServletResponse response = (HttpServletResponse) external.getResponse();
+    response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+    response.setHeader("Location", external.getRequestContextPath() + path);
     context.responseComplete();
     return null;
   }
