@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import net.notejam.service.Credentials;
 import net.notejam.web.Feedback;
+import net.notejam.web.FormMessages;
 import net.notejam.web.Navigation;
 
 /** {@code /signin/}: signs a user in through Jakarta Security, then shows their notes. */

@@ -11,6 +11,7 @@ import net.notejam.service.Credentials;
 import net.notejam.service.EmailAlreadyUsed;
 import net.notejam.service.InvalidInput;
 import net.notejam.web.Feedback;
+import net.notejam.web.FormMessages;
 import net.notejam.web.Navigation;
 
 /** {@code /signup/}: creates an account, then sends the new user to sign in. */

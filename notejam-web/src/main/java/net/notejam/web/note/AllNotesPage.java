@@ -1,25 +1,41 @@
 package net.notejam.web.note;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Map;
 import net.notejam.service.NoteService;
 import net.notejam.web.security.CurrentUser;
 
-/** {@code /}: all notes of the signed-in user. */
+/** {@code /}: all notes of the signed-in user, a page at a time, in the order asked for. */
 @Named
 @RequestScoped
 public class AllNotesPage {
 
   @Inject private NoteService notes;
   @Inject private CurrentUser currentUser;
+  @Inject private FacesContext faces;
 
-  private Long count;
+  private NoteListing listing;
 
-  public long getCount() {
-    if (count == null) {
-      count = notes.countAll(currentUser.getId());
+  public NoteListing getListing() {
+    if (listing == null) {
+      Map<String, String> query = faces.getExternalContext().getRequestParameterMap();
+      listing =
+          NoteListing.of(
+              "/",
+              notes.listAll(
+                  currentUser.getId(),
+                  NoteListing.order(query.get("order")),
+                  NoteListing.pageNumber(query.get("page"))),
+              "/notes/create/",
+              true);
     }
-    return count;
+    return listing;
+  }
+
+  public String getTitle() {
+    return "All notes (" + getListing().getPage().total() + ")";
   }
 }

@@ -32,7 +32,8 @@ public class PrettyUrlFilter extends HttpFilter {
     }
     Optional<Routes.Match> match = Routes.match(path);
     if (match.isPresent()) {
-      req.getRequestDispatcher(match.get().forwardPath()).forward(req, res);
+      match.get().parameters().forEach((name, value) -> PathParameters.put(req, name, value));
+      req.getRequestDispatcher(match.get().route().viewId()).forward(req, res);
     } else if (!path.endsWith("/") && Routes.match(path + "/").isPresent()) {
       String query = req.getQueryString();
       res.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);

@@ -11,24 +11,20 @@ public final class Routes {
       List.of(
           Route.of("/", "/notes/list.xhtml"),
           Route.of("/signup/", "/account/signup.xhtml"),
-          Route.of("/signin/", "/account/signin.xhtml"));
+          Route.of("/signin/", "/account/signin.xhtml"),
+          Route.of("/notes/create/", "/notes/create.xhtml"),
+          Route.of("/notes/{id}/", "/notes/view.xhtml"),
+          Route.of("/notes/{id}/edit/", "/notes/edit.xhtml"),
+          Route.of("/notes/{id}/delete/", "/notes/delete.xhtml"),
+          Route.of("/pads/create/", "/pads/create.xhtml"),
+          Route.of("/pads/{id}/", "/pads/view.xhtml"),
+          Route.of("/pads/{id}/edit/", "/pads/edit.xhtml"),
+          Route.of("/pads/{id}/delete/", "/pads/delete.xhtml"));
 
   private Routes() {}
 
   /** A route matched against a request path, with its path parameters. */
-  public record Match(Route route, Map<String, String> parameters) {
-
-    /** The view with the path parameters as request parameters, ready for a forward. */
-    public String forwardPath() {
-      StringBuilder path = new StringBuilder(route.viewId());
-      char separator = '?';
-      for (Map.Entry<String, String> p : parameters.entrySet()) {
-        path.append(separator).append(p.getKey()).append('=').append(p.getValue());
-        separator = '&';
-      }
-      return path.toString();
-    }
-  }
+  public record Match(Route route, Map<String, String> parameters) {}
 
   public static Optional<Match> match(String path) {
     for (Route route : ALL) {

@@ -10,9 +10,13 @@ class RoutesTest {
 
   @Test
   void notejamUrlsMapToTheirViews() {
-    assertEquals("/notes/list.xhtml", Routes.match("/").orElseThrow().forwardPath());
-    assertEquals("/account/signup.xhtml", Routes.match("/signup/").orElseThrow().forwardPath());
-    assertEquals("/account/signin.xhtml", Routes.match("/signin/").orElseThrow().forwardPath());
+    assertEquals("/notes/list.xhtml", view("/"));
+    assertEquals("/account/signup.xhtml", view("/signup/"));
+    assertEquals("/account/signin.xhtml", view("/signin/"));
+    assertEquals("/notes/create.xhtml", view("/notes/create/"));
+    assertEquals("/notes/view.xhtml", view("/notes/7/"));
+    assertEquals("/pads/edit.xhtml", view("/pads/7/edit/"));
+    assertEquals(Map.of("id", "7"), Routes.match("/notes/7/delete/").orElseThrow().parameters());
   }
 
   @Test
@@ -27,9 +31,10 @@ class RoutesTest {
     Route route = Route.of("/pads/{id}/edit/", "/pads/edit.xhtml");
 
     assertEquals(Map.of("id", "12"), route.match("/pads/12/edit/").orElseThrow());
-    assertEquals(
-        "/pads/edit.xhtml?id=12",
-        new Routes.Match(route, route.match("/pads/12/edit/").orElseThrow()).forwardPath());
+  }
+
+  private static String view(String path) {
+    return Routes.match(path).orElseThrow().route().viewId();
   }
 
   @Test

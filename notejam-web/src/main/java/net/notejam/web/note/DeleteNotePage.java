@@ -1,0 +1,37 @@
+package net.notejam.web.note;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import net.notejam.service.NoteDetails;
+import net.notejam.service.NoteService;
+import net.notejam.web.Feedback;
+import net.notejam.web.Navigation;
+import net.notejam.web.routing.PathParameters;
+import net.notejam.web.security.CurrentUser;
+
+/** {@code /notes/<id>/delete/}: asks, then deletes the note. */
+@Named
+@RequestScoped
+public class DeleteNotePage {
+
+  @Inject private NoteService notes;
+  @Inject private CurrentUser currentUser;
+
+  private NoteDetails note;
+
+  /** Loads the note to confirm (404 if it is not the user's). */
+  public void load() {
+    note = notes.get(currentUser.getId(), PathParameters.id());
+  }
+
+  public String delete() {
+    NoteDetails deleted = notes.delete(currentUser.getId(), PathParameters.id());
+    Feedback.success("Note is successfully deleted");
+    return Navigation.redirect(NoteFields.listOf(deleted.padId()));
+  }
+
+  public NoteDetails getNote() {
+    return note;
+  }
+}

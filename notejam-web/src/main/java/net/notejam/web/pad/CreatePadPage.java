@@ -1,0 +1,32 @@
+package net.notejam.web.pad;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import net.notejam.service.InvalidInput;
+import net.notejam.service.PadService;
+import net.notejam.service.PadSummary;
+import net.notejam.web.Feedback;
+import net.notejam.web.Navigation;
+import net.notejam.web.security.CurrentUser;
+
+/** {@code /pads/create/}: a new pad, then its (empty) page. */
+@Named
+@RequestScoped
+public class CreatePadPage extends PadFields {
+
+  @Inject private PadService pads;
+  @Inject private CurrentUser currentUser;
+
+  public String save() {
+    PadSummary pad;
+    try {
+      pad = pads.create(currentUser.getId(), getName());
+    } catch (InvalidInput e) {
+      Feedback.error(e.getMessage());
+      return null;
+    }
+    Feedback.success("Pad is successfully created");
+    return Navigation.redirect("/pads/" + pad.id() + "/");
+  }
+}

@@ -1,0 +1,48 @@
+package net.notejam.web.pad;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import net.notejam.service.InvalidInput;
+import net.notejam.service.PadService;
+import net.notejam.service.PadSummary;
+import net.notejam.web.Feedback;
+import net.notejam.web.Navigation;
+import net.notejam.web.routing.PathParameters;
+import net.notejam.web.security.CurrentUser;
+
+/** {@code /pads/<id>/edit/}: renames a pad. */
+@Named
+@RequestScoped
+public class EditPadPage extends PadFields {
+
+  @Inject private PadService pads;
+  @Inject private CurrentUser currentUser;
+
+  private PadSummary pad;
+
+  /** On the first display: fills the form (404 if the pad is not the user's). */
+  public void load() {
+    setName(getPad().name());
+  }
+
+  public String save() {
+    PadSummary renamed;
+    try {
+      renamed = pads.rename(currentUser.getId(), PathParameters.id(), getName());
+    } catch (InvalidInput e) {
+      Feedback.error(e.getMessage());
+      return null;
+    }
+    Feedback.success("Pad is successfully updated");
+    return Navigation.redirect("/pads/" + renamed.id() + "/");
+  }
+
+  /** The pad as stored, for the title and links (404 if it is not the user's). */
+  public PadSummary getPad() {
+    if (pad == null) {
+      pad = pads.get(currentUser.getId(), PathParameters.id());
+    }
+    return pad;
+  }
+}

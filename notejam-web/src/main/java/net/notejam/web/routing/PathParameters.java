@@ -1,0 +1,29 @@
+package net.notejam.web.routing;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.ServletRequest;
+
+/**
+ * The ids in a Notejam URL ({@code 12} in {@code /pads/12/edit/}), kept as request attributes by
+ * {@link PrettyUrlFilter} so that no query parameter can stand in for them.
+ */
+public final class PathParameters {
+
+  private static final String PREFIX = "notejam.path.";
+
+  private PathParameters() {}
+
+  static void put(ServletRequest request, String name, String value) {
+    request.setAttribute(PREFIX + name, value);
+  }
+
+  /** The {@code {id}} of the current URL; the route guarantees 1 to 18 digits. */
+  public static long id() {
+    Object value =
+        FacesContext.getCurrentInstance().getExternalContext().getRequestMap().get(PREFIX + "id");
+    if (value == null) {
+      throw new IllegalStateException("This page's URL has no {id}");
+    }
+    return Long.parseLong((String) value);
+  }
+}
