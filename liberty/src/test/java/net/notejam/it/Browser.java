@@ -56,6 +56,15 @@ final class Browser {
    * prefix).
    */
   Page submit(Page page, String formId, Map<String, String> values, String button) {
+    return submitTo(page, formId, values, button, null);
+  }
+
+  /**
+   * Like {@link #submit}, but posts to {@code path} instead of the form's action: what someone
+   * tampering with a form would do.
+   */
+  Page submitTo(
+      Page page, String formId, Map<String, String> values, String button, String path) {
     Element form = page.document().getElementById(formId);
     if (form == null) {
       throw new AssertionError("No form " + formId + " on " + page.uri() + ":\n" + page.body());
@@ -82,7 +91,7 @@ final class Browser {
         fields.entrySet().stream()
             .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
             .collect(Collectors.joining("&"));
-    URI action = page.uri().resolve(form.attr("action"));
+    URI action = page.uri().resolve(path != null ? path : form.attr("action"));
     return send(
         http,
         HttpRequest.newBuilder(action)
