@@ -24,7 +24,7 @@ import org.jsoup.nodes.Element;
  */
 final class Browser {
 
-  static final URI BASE = URI.create(System.getProperty("notejam.url", "http://localhost:9080"));
+  static final URI BASE = URI.create(System.getProperty("notejam.url", "http://localhost:9081"));
 
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient http =

@@ -1,17 +1,13 @@
 package net.notejam.service;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import net.notejam.persistence.User;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Accounts: sign up, check credentials, change a password. Passwords are only kept hashed. */
 @Stateless
@@ -22,25 +18,7 @@ public class AccountService {
   @PersistenceContext(unitName = "notejam")
   private EntityManager em;
 
-  @Inject private Pbkdf2PasswordHash passwordHash;
-
-  @Inject
-  @ConfigProperty(name = "notejam.password.iterations", defaultValue = "210000")
-  private int iterations;
-
-  /** Hash of a random password, verified against when the email is unknown (same timing). */
-  private String decoyHash;
-
-  @PostConstruct
-  void configureHashing() {
-    passwordHash.initialize(
-        Map.of(
-            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-            "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
-            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-            "Pbkdf2PasswordHash.KeySizeBytes", "64"));
-    decoyHash = passwordHash.generate(Long.toHexString(System.nanoTime()).toCharArray());
-  }
+  @Inject private PasswordHashing passwords;
 
   /**
    * Creates an account; anyone may call. Throws {@link EmailAlreadyUsed} when the email (ignoring
@@ -53,7 +31,7 @@ public class AccountService {
     if (findUser(normalized).isPresent()) {
       throw new EmailAlreadyUsed();
     }
-    User user = new User(normalized, passwordHash.generate(password.toCharArray()));
+    User user = new User(normalized, passwords.hash(password));
     em.persist(user);
     try {
       em.flush();
@@ -76,8 +54,7 @@ public class AccountService {
       return Optional.empty();
     }
     Optional<User> user = findUser(email);
-    String hash = user.map(User::getPasswordHash).orElse(decoyHash);
-    boolean matches = passwordHash.verify(password.toCharArray(), hash);
+    boolean matches = passwords.matches(password, user.map(User::getPasswordHash).orElse(null));
     return matches ? user.map(Account::of) : Optional.empty();
   }
 
@@ -93,14 +70,14 @@ public class AccountService {
     }
     if (oldPassword == null
         || oldPassword.length() > Credentials.PASSWORD_MAX_LENGTH
-        || !passwordHash.verify(oldPassword.toCharArray(), user.getPasswordHash())) {
+        || !passwords.matches(oldPassword, user.getPasswordHash())) {
       throw new WrongPassword();
     }
     Credentials.checkNewPassword(newPassword);
     if (newPassword.equals(oldPassword)) {
       throw new InvalidInput("The new password must differ from the old one");
     }
-    user.changePasswordHash(passwordHash.generate(newPassword.toCharArray()));
+    user.changePasswordHash(passwords.hash(newPassword));
     LOG.info(() -> "Password changed: user " + userId);
   }
 
@@ -110,12 +87,6 @@ public class AccountService {
   }
 
   private Optional<User> findUser(String email) {
-    if (email == null || email.isBlank() || email.strip().length() > Credentials.EMAIL_MAX_LENGTH) {
-      return Optional.empty();
-    }
-    return em.createNamedQuery(User.BY_EMAIL, User.class)
-        .setParameter("email", Credentials.normalizeEmail(email))
-        .getResultStream()
-        .findFirst();
+    return Users.byEmail(em, email);
   }
 }

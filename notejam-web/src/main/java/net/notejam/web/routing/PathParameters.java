@@ -19,11 +19,20 @@ public final class PathParameters {
 
   /** The {@code {id}} of the current URL; the route guarantees 1 to 18 digits. */
   public static long id() {
+    return Long.parseLong(get("id"));
+  }
+
+  /** The {@code {token}} of the current URL (a password reset link). */
+  public static String token() {
+    return get("token");
+  }
+
+  private static String get(String name) {
     Object value =
-        FacesContext.getCurrentInstance().getExternalContext().getRequestMap().get(PREFIX + "id");
+        FacesContext.getCurrentInstance().getExternalContext().getRequestMap().get(PREFIX + name);
     if (value == null) {
-      throw new IllegalStateException("This page's URL has no {id}");
+      throw new IllegalStateException("This page's URL has no {" + name + "}");
     }
-    return Long.parseLong((String) value);
+    return (String) value;
   }
 }

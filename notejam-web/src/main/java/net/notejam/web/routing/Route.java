@@ -9,9 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One Notejam URL template such as {@code /pads/{id}/edit/} and the view that renders it. A
- * placeholder matches an id: 1 to 18 digits, so it always fits a {@code long}; anything else (a
- * word, a huge number) does not match and ends as a 404.
+ * One Notejam URL template such as {@code /pads/{id}/edit/} and the view that renders it. An
+ * {@code {id}} matches 1 to 18 digits, so it always fits a {@code long}; a {@code {token}} matches
+ * the URL-safe Base64 of a reset link. Anything else (a word, a huge number) does not match and ends
+ * as a 404.
  */
 public record Route(String template, String viewId, Pattern pattern, List<String> parameters) {
 
@@ -23,12 +24,20 @@ public record Route(String template, String viewId, Pattern pattern, List<String
     Matcher m = PLACEHOLDER.matcher(template);
     int last = 0;
     while (m.find()) {
-      regex.append(Pattern.quote(template.substring(last, m.start()))).append("([0-9]{1,18})");
+      regex.append(Pattern.quote(template.substring(last, m.start()))).append(placeholder(m.group(1)));
       parameters.add(m.group(1));
       last = m.end();
     }
     regex.append(Pattern.quote(template.substring(last))).append('$');
     return new Route(template, viewId, Pattern.compile(regex.toString()), List.copyOf(parameters));
+  }
+
+  private static String placeholder(String name) {
+    return switch (name) {
+      case "id" -> "([0-9]{1,18})";
+      case "token" -> "([A-Za-z0-9_-]{1,100})";
+      default -> throw new IllegalArgumentException("Unknown placeholder {" + name + "}");
+    };
   }
 
   /** The path parameters of {@code path} by name, if this route matches it. */

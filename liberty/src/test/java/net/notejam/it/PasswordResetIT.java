@@ -1,0 +1,232 @@
+package net.notejam.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.MessagingException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Forgotten passwords, with the mail caught by GreenMail, a real SMTP server in this JVM that the
+ * test server sends to.
+ */
+class PasswordResetIT {
+
+  @RegisterExtension
+  static final GreenMailExtension MAIL =
+      new GreenMailExtension(
+              new ServerSetup(
+                  Integer.getInteger("notejam.smtp.port", 3025),
+                  "127.0.0.1",
+                  ServerSetup.PROTOCOL_SMTP))
+          .withPerMethodLifecycle(false);
+
+  private static final String ANSWER =
+      "If this address has an account, a reset link is on its way.";
+  private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/reset-password/[^\\s]+/)");
+
+  private final String email = Accounts.newEmail();
+
+  @BeforeEach
+  void signUp() {
+    Page page = Accounts.signUp(new Browser(), email, Accounts.PASSWORD, Accounts.PASSWORD);
+    assertEquals("/signin/", page.path(), page.body());
+  }
+
+  private static Page ask(String address) {
+    Browser browser = new Browser();
+    return browser.submit(
+        browser.get("/forgot-password/"), "forgot", Map.of("email", address), "send");
+  }
+
+  private static Page reset(Browser browser, String linkPath, String password, String repeat) {
+    Page form = browser.get(linkPath);
+    assertEquals(200, form.status(), form.body());
+    return browser.submit(
+        form, "reset", Map.of("newPassword", password, "repeatPassword", repeat), "save");
+  }
+
+  /** Waits for {@code count} mails to {@code address} and returns the reset link paths in them. */
+  private static List<String> linksMailedTo(String address, int count) throws Exception {
+    long deadline = System.currentTimeMillis() + 15_000;
+    List<MimeMessage> mails = mailsTo(address);
+    while (mails.size() < count && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+      mails = mailsTo(address);
+    }
+    assertEquals(count, mails.size(), "mails to " + address);
+    return mails.stream()
+        .map(
+            m -> {
+              Matcher matcher = LINK.matcher(GreenMailUtil.getBody(m));
+              assertTrue(matcher.find(), GreenMailUtil.getBody(m));
+              return matcher.group(1);
+            })
+        .toList();
+  }
+
+  private static List<MimeMessage> mailsTo(String address) {
+    return Arrays.stream(MAIL.getReceivedMessages())
+        .filter(
+            m -> {
+              try {
+                return Arrays.stream(m.getAllRecipients())
+                    .anyMatch(r -> r.toString().equalsIgnoreCase(address));
+              } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toList();
+  }
+
+  @Test
+  void aKnownAddressGetsOneMailWhoseLinkSetsANewPassword() throws Exception {
+    Page answer = ask(email);
+    assertEquals("/forgot-password/", answer.path());
+    assertEquals(List.of(ANSWER), answer.successes());
+
+    String link = linksMailedTo(email, 1).get(0);
+    MimeMessage mail = mailsTo(email).get(0);
+    assertEquals("Reset your Notejam password", mail.getSubject());
+    assertTrue(GreenMailUtil.getBody(mail).contains(Browser.BASE.toString()), "absolute link");
+
+    Page done = reset(new Browser(), link, "my new password", "my new password");
+    assertEquals("/signin/", done.path());
+    assertEquals(
+        List.of("Your password is changed. Now you can sign in with the new one."),
+        done.successes());
+    assertEquals(
+        List.of("Wrong email or password"),
+        Accounts.signIn(new Browser(), email, Accounts.PASSWORD).errors());
+    assertEquals(email, Accounts.signIn(new Browser(), email, "my new password").signedInAs());
+  }
+
+  @Test
+  void aLinkWorksOnlyOnce() throws Exception {
+    ask(email);
+    String link = linksMailedTo(email, 1).get(0);
+    reset(new Browser(), link, "my new password", "my new password");
+
+    Page again = new Browser().get(link);
+
+    assertTrue(again.document().select("form#reset").isEmpty());
+    assertTrue(again.document().selectFirst(".invalid-link").text().contains("expired"));
+    assertEquals("/forgot-password/", again.document().selectFirst("a.button").attr("href"));
+    assertEquals(email, Accounts.signIn(new Browser(), email, "my new password").signedInAs());
+  }
+
+  @Test
+  void usingOneLinkCancelsTheOtherOutstandingOnes() throws Exception {
+    ask(email);
+    ask(email);
+    List<String> links = linksMailedTo(email, 2);
+    Browser first = new Browser();
+    Page firstForm = first.get(links.get(0));
+
+    reset(new Browser(), links.get(1), "second new password", "second new password");
+    Page late =
+        first.submit(
+            firstForm,
+            "reset",
+            Map.of("newPassword", "first new password", "repeatPassword", "first new password"),
+            "save");
+
+    assertTrue(late.document().select("form#reset").isEmpty(), late.body());
+    assertEquals(
+        List.of("Wrong email or password"),
+        Accounts.signIn(new Browser(), email, "first new password").errors());
+    assertEquals(email, Accounts.signIn(new Browser(), email, "second new password").signedInAs());
+  }
+
+  @Test
+  void anExpiredLinkChangesNothing() throws Exception {
+    ask(email);
+    String link = linksMailedTo(email, 1).get(0);
+    long lifetime = Long.getLong("notejam.reset.lifetime.seconds", 15);
+
+    Thread.sleep((lifetime + 1) * 1000);
+    Page page = new Browser().get(link);
+
+    assertTrue(page.document().select("form#reset").isEmpty());
+    assertTrue(page.document().selectFirst(".invalid-link").text().contains("expired"));
+    assertEquals(email, Accounts.signIn(new Browser(), email, Accounts.PASSWORD).signedInAs());
+  }
+
+  @Test
+  void unknownAndMalformedLinksGetTheSamePage() {
+    for (String path :
+        List.of(
+            "/reset-password/aW52ZW50ZWQtdG9rZW4tdGhhdC1kb2VzLW5vdC1leGlzdA/",
+            "/reset-password/abc/")) {
+      Page page = new Browser().get(path);
+      assertEquals(200, page.status(), path);
+      assertTrue(page.document().select("form#reset").isEmpty(), path);
+      assertTrue(page.document().selectFirst(".invalid-link").text().contains("expired"), path);
+    }
+  }
+
+  @Test
+  void anUnknownAddressGetsTheSameAnswerAndNoMail() throws Exception {
+    String stranger = Accounts.newEmail();
+
+    Page answer = ask(stranger);
+
+    assertEquals(List.of(ANSWER), answer.successes());
+    Thread.sleep(1500); // mail goes out in the background: give it time to (not) arrive
+    assertTrue(mailsTo(stranger).isEmpty());
+  }
+
+  @Test
+  void theHourlyLimitDropsFurtherRequestsSilently() throws Exception {
+    double droppedBefore = droppedCount();
+    for (int i = 0; i < 5; i++) {
+      assertEquals(List.of(ANSWER), ask(email).successes());
+    }
+
+    assertEquals(3, linksMailedTo(email, 3).size());
+    Thread.sleep(1500);
+    assertEquals(3, mailsTo(email).size(), "the 4th and 5th request send nothing");
+    assertEquals(droppedBefore + 2, droppedCount());
+  }
+
+  @Test
+  void missingOrInvalidEmailIsAFieldError() {
+    assertEquals("This field is required", ask("").fieldError("forgot", "email"));
+    assertEquals("Invalid email address", ask("nobody").fieldError("forgot", "email"));
+  }
+
+  @Test
+  void newPasswordsMustMatchAndFollowTheRules() throws Exception {
+    ask(email);
+    String link = linksMailedTo(email, 1).get(0);
+
+    assertEquals(
+        "Your passwords don't match",
+        reset(new Browser(), link, "my new password", "my other password")
+            .fieldError("reset", "repeatPassword"));
+    assertEquals(
+        "Password must be 8 to 1000 characters long",
+        reset(new Browser(), link, "short", "short").fieldError("reset", "newPassword"));
+    assertFalse(new Browser().get(link).document().select("form#reset").isEmpty(), "still usable");
+  }
+
+  private static double droppedCount() {
+    String metrics = new Browser().get("/metrics?scope=application").body();
+    Matcher m =
+        Pattern.compile("(?m)^notejam_password_reset_dropped_total\\{[^}]*} ([0-9.eE+]+)$")
+            .matcher(metrics);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+}

@@ -1,0 +1,45 @@
+package net.notejam.web.account;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import net.notejam.service.Credentials;
+import net.notejam.service.PasswordResetService;
+import net.notejam.web.Feedback;
+import net.notejam.web.FormMessages;
+import net.notejam.web.Navigation;
+
+/**
+ * {@code /forgot-password/}: mails a reset link if the address has an account, and says the same
+ * either way, so that nobody can find out which addresses are signed up.
+ */
+@Named
+@RequestScoped
+public class ForgotPasswordPage {
+
+  static final String ANSWER = "If this address has an account, a reset link is on its way.";
+
+  @NotBlank(message = FormMessages.REQUIRED)
+  @Size(max = Credentials.EMAIL_MAX_LENGTH, message = FormMessages.EMAIL_TOO_LONG)
+  @Email(regexp = FormMessages.EMAIL_WITH_DOMAIN, message = FormMessages.INVALID_EMAIL)
+  private String email;
+
+  @Inject private PasswordResetService resets;
+
+  public String send() {
+    resets.requestReset(email);
+    Feedback.success(ANSWER);
+    return Navigation.redirect("/forgot-password/");
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+}

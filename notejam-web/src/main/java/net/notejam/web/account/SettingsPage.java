@@ -1,0 +1,80 @@
+package net.notejam.web.account;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import net.notejam.service.AccountService;
+import net.notejam.service.Credentials;
+import net.notejam.service.InvalidInput;
+import net.notejam.service.WrongPassword;
+import net.notejam.web.Feedback;
+import net.notejam.web.FormMessages;
+import net.notejam.web.Navigation;
+import net.notejam.web.security.CurrentUser;
+
+/** {@code /settings/}: the signed-in user changes their password. */
+@Named
+@RequestScoped
+public class SettingsPage {
+
+  @NotBlank(message = FormMessages.REQUIRED)
+  @Size(max = Credentials.PASSWORD_MAX_LENGTH, message = FormMessages.PASSWORD_LENGTH)
+  private String oldPassword;
+
+  @NotBlank(message = FormMessages.REQUIRED)
+  @Size(
+      min = Credentials.PASSWORD_MIN_LENGTH,
+      max = Credentials.PASSWORD_MAX_LENGTH,
+      message = FormMessages.PASSWORD_LENGTH)
+  private String newPassword;
+
+  @NotBlank(message = FormMessages.REQUIRED)
+  private String repeatPassword;
+
+  @Inject private AccountService accounts;
+  @Inject private CurrentUser currentUser;
+
+  public String changePassword() {
+    if (!newPassword.equals(repeatPassword)) {
+      Feedback.fieldError("settings:repeatPassword", "Your passwords don't match");
+      return null;
+    }
+    try {
+      accounts.changePassword(currentUser.getId(), oldPassword, newPassword);
+    } catch (WrongPassword e) {
+      Feedback.fieldError("settings:oldPassword", "Incorrect old password");
+      return null;
+    } catch (InvalidInput e) {
+      Feedback.fieldError("settings:newPassword", e.getMessage());
+      return null;
+    }
+    Feedback.success("Your password is successfully changed.");
+    return Navigation.redirect("/");
+  }
+
+  public String getOldPassword() {
+    return oldPassword;
+  }
+
+  public void setOldPassword(String oldPassword) {
+    this.oldPassword = oldPassword;
+  }
+
+  public String getNewPassword() {
+    return newPassword;
+  }
+
+  public void setNewPassword(String newPassword) {
+    this.newPassword = newPassword;
+  }
+
+  public String getRepeatPassword() {
+    return repeatPassword;
+  }
+
+  public void setRepeatPassword(String repeatPassword) {
+    this.repeatPassword = repeatPassword;
+  }
+}
