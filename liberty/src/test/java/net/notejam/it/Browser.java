@@ -26,6 +26,17 @@ final class Browser {
 
   static final URI BASE = URI.create(System.getProperty("notejam.url", "http://localhost:9081"));
 
+  /** Sent as X-Request-Id on every request when set, to find this browser's lines in the log. */
+  private final String requestId;
+
+  Browser() {
+    this(null);
+  }
+
+  Browser(String requestId) {
+    this.requestId = requestId;
+  }
+
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -103,7 +114,10 @@ final class Browser {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  private static Page send(HttpClient client, HttpRequest.Builder request) {
+  private Page send(HttpClient client, HttpRequest.Builder request) {
+    if (requestId != null) {
+      request.header("X-Request-Id", requestId);
+    }
     try {
       HttpResponse<String> response =
           client.send(

@@ -19,6 +19,7 @@ public class AccountService {
   private EntityManager em;
 
   @Inject private PasswordHashing passwords;
+  @Inject private ActivityCounters counters;
 
   /**
    * Creates an account; anyone may call. Throws {@link EmailAlreadyUsed} when the email (ignoring
@@ -41,6 +42,7 @@ public class AccountService {
       }
       throw e;
     }
+    counters.signedUp();
     LOG.info(() -> "Account created: user " + user.getId());
     return Account.of(user);
   }
@@ -51,10 +53,16 @@ public class AccountService {
    */
   public Optional<Account> authenticate(String email, String password) {
     if (password == null || password.length() > Credentials.PASSWORD_MAX_LENGTH) {
+      counters.signInFailed();
       return Optional.empty();
     }
     Optional<User> user = findUser(email);
     boolean matches = passwords.matches(password, user.map(User::getPasswordHash).orElse(null));
+    if (matches) {
+      counters.signInSucceeded();
+    } else {
+      counters.signInFailed();
+    }
     return matches ? user.map(Account::of) : Optional.empty();
   }
 

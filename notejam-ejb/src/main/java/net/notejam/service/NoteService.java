@@ -27,6 +27,8 @@ public class NoteService {
   @PersistenceContext(unitName = "notejam")
   private EntityManager em;
 
+  @Inject private ActivityCounters counters;
+
   @Inject
   @ConfigProperty(name = "notejam.page-size", defaultValue = "50")
   private int pageSize;
@@ -77,6 +79,7 @@ public class NoteService {
             Names.checkText(text));
     em.persist(note);
     em.flush();
+    counters.noteCreated();
     LOG.fine(() -> "Note " + note.getId() + " created by user " + ownerId);
     return NoteDetails.of(note);
   }
@@ -95,6 +98,7 @@ public class NoteService {
     note.moveTo(Ownership.padOrNone(em, ownerId, padId));
     note.edit(Names.checkName(name), Names.checkText(text));
     em.flush();
+    counters.noteUpdated();
     return NoteDetails.of(note);
   }
 
@@ -103,6 +107,7 @@ public class NoteService {
     Note note = Ownership.note(em, ownerId, noteId);
     NoteDetails deleted = NoteDetails.of(note);
     em.remove(note);
+    counters.noteDeleted();
     return deleted;
   }
 

@@ -1,6 +1,7 @@
 package net.notejam.service;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -19,6 +20,8 @@ public class PadService {
 
   @PersistenceContext(unitName = "notejam")
   private EntityManager em;
+
+  @Inject private ActivityCounters counters;
 
   /** The pads of user {@code ownerId}, by name, for the "My pads" column and the note form. */
   public List<PadSummary> listAll(long ownerId) {
@@ -39,6 +42,7 @@ public class PadService {
     Pad pad = new Pad(em.getReference(User.class, ownerId), Names.checkName(name));
     em.persist(pad);
     em.flush();
+    counters.padCreated();
     LOG.fine(() -> "Pad " + pad.getId() + " created by user " + ownerId);
     return PadSummary.of(pad);
   }
@@ -47,6 +51,7 @@ public class PadService {
   public PadSummary rename(long ownerId, long padId, String name) {
     Pad pad = Ownership.pad(em, ownerId, padId);
     pad.rename(Names.checkName(name));
+    counters.padUpdated();
     return PadSummary.of(pad);
   }
 
@@ -57,6 +62,7 @@ public class PadService {
     int notes =
         em.createQuery("delete from Note n where n.pad = :pad").setParameter("pad", pad).executeUpdate();
     em.remove(pad);
+    counters.padDeleted();
     LOG.fine(() -> "Pad " + padId + " deleted with its " + notes + " notes");
     return deleted;
   }

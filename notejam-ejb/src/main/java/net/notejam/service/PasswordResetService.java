@@ -17,8 +17,6 @@ import java.util.logging.Logger;
 import net.notejam.persistence.PasswordResetToken;
 import net.notejam.persistence.User;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * Forgotten passwords: mails a single-use link that is valid for a limited time, and sets a new
@@ -49,19 +47,7 @@ public class PasswordResetService {
   @ConfigProperty(name = "notejam.base-url", defaultValue = "http://localhost:9080")
   private String baseUrl;
 
-  @Inject
-  @Metric(
-      name = "notejam.password.reset.requested",
-      absolute = true,
-      description = "Password reset links mailed")
-  private Counter requested;
-
-  @Inject
-  @Metric(
-      name = "notejam.password.reset.dropped",
-      absolute = true,
-      description = "Password reset requests dropped by the per-address hourly limit")
-  private Counter dropped;
+  @Inject private ActivityCounters counters;
 
   /**
    * Anyone may ask. If {@code email} has an account and has not asked too often in the last hour,
@@ -79,7 +65,7 @@ public class PasswordResetService {
             .setParameter("since", now.minus(Duration.ofHours(1)))
             .getSingleResult();
     if (recent >= maxPerHour) {
-      dropped.inc();
+      counters.resetDropped();
       LOG.info(() -> "Password reset request dropped by the hourly limit: user " + user.get().getId());
       return;
     }
@@ -87,7 +73,7 @@ public class PasswordResetService {
     RANDOM.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     em.persist(new PasswordResetToken(user.get(), hash(token), now, now.plus(lifetime)));
-    requested.inc();
+    counters.resetRequested();
     mailer.send(
         user.get().getEmail(),
         "Reset your Notejam password",

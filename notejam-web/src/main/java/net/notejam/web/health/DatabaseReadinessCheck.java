@@ -1,21 +1,53 @@
 package net.notejam.web.health;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import net.notejam.service.DatabaseStatus;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready to take traffic only while the database answers. */
+/**
+ * Ready to take traffic only while the database answers within a short timeout, and not once the
+ * application has begun to stop. Asks afresh each time, so it turns UP again by itself when the
+ * database is back: no restart needed.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadinessCheck implements HealthCheck {
 
   @Inject private DatabaseStatus database;
+  @Inject private ShutdownState shutdown;
+
+  @Resource private ManagedExecutorService executor;
+
+  @Inject
+  @ConfigProperty(name = "notejam.health.database-timeout-ms", defaultValue = "2000")
+  private long timeoutMillis;
 
   @Override
   public HealthCheckResponse call() {
-    return HealthCheckResponse.named("database").status(database.answers()).build();
+    if (shutdown.isStopping()) {
+      return HealthCheckResponse.named("database").down().withData("stopping", true).build();
+    }
+    Future<Boolean> answer = executor.submit(database::answers);
+    boolean up;
+    try {
+      up = answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      answer.cancel(true);
+      up = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      up = false;
+    }
+    return HealthCheckResponse.named("database").status(up).build();
   }
 }

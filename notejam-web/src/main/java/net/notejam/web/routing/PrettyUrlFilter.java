@@ -1,9 +1,7 @@
 package net.notejam.web.routing;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,16 +10,13 @@ import java.util.Optional;
 
 /**
  * Serves each Notejam URL by forwarding to its view, adds the trailing slash Notejam URLs have
- * ({@code /signin} → 301 {@code /signin/}), and answers 404 for view files asked for directly.
+ * ({@code /signin} → 301 {@code /signin/}), and answers 404 for anything else that is not an asset
+ * (a view file asked for directly, an unknown path).
+ * Mapped in web.xml, after the request observation filter.
  */
-@WebFilter(
-    filterName = "PrettyUrlFilter",
-    urlPatterns = "/*",
-    dispatcherTypes = DispatcherType.REQUEST)
 public class PrettyUrlFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
-  private static final String FACES_RESOURCES = "/jakarta.faces.resource/";
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -39,10 +34,11 @@ public class PrettyUrlFilter extends HttpFilter {
       res.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
       res.setHeader(
           "Location", req.getContextPath() + path + "/" + (query == null ? "" : "?" + query));
-    } else if (path.endsWith(".xhtml") && !path.startsWith(FACES_RESOURCES)) {
-      res.sendError(HttpServletResponse.SC_NOT_FOUND);
-    } else {
+    } else if (Routes.isAsset(path) || path.equals(Routes.SIGN_OUT)) {
       chain.doFilter(req, res);
+    } else {
+      // Anything else (a view file asked for directly, an unknown path) is not a page.
+      res.sendError(HttpServletResponse.SC_NOT_FOUND);
     }
   }
 }

@@ -24,7 +24,18 @@ public final class Routes {
           Route.of("/pads/{id}/edit/", "/pads/edit.xhtml"),
           Route.of("/pads/{id}/delete/", "/pads/delete.xhtml"));
 
+  /** Served by the container, not by a view: static assets, and the sign-out servlet. */
+  private static final List<String> ASSET_PREFIXES =
+      List.of("/css/", "/webjars/", "/jakarta.faces.resource/", "/favicon.ico");
+
+  public static final String SIGN_OUT = "/signout/";
+
   private Routes() {}
+
+  /** True for the app's static files (stylesheets, WebJars). */
+  public static boolean isAsset(String path) {
+    return ASSET_PREFIXES.stream().anyMatch(path::startsWith);
+  }
 
   /** A route matched against a request path, with its path parameters. */
   public record Match(Route route, Map<String, String> parameters) {}
