@@ -1,0 +1,240 @@
+package net.notejam.aws;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.cdk.lambdalayer.kubectl.v32.KubectlV32Layer;
+import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.eks.AlbControllerOptions;
+import software.amazon.awscdk.services.eks.AlbControllerVersion;
+import software.amazon.awscdk.services.eks.AuthenticationMode;
+import software.amazon.awscdk.services.eks.CfnAddon;
+import software.amazon.awscdk.services.eks.CfnPodIdentityAssociation;
+import software.amazon.awscdk.services.eks.Cluster;
+import software.amazon.awscdk.services.eks.ClusterLoggingTypes;
+import software.amazon.awscdk.services.eks.EndpointAccess;
+import software.amazon.awscdk.services.eks.HelmChart;
+import software.amazon.awscdk.services.eks.HelmChartOptions;
+import software.amazon.awscdk.services.eks.KubernetesVersion;
+import software.amazon.awscdk.services.eks.Nodegroup;
+import software.amazon.awscdk.services.eks.NodegroupAmiType;
+import software.amazon.awscdk.services.eks.NodegroupOptions;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.iam.SessionTagsPrincipal;
+import software.amazon.awscdk.services.kms.Key;
+import software.constructs.Construct;
+
+/**
+ * The EKS cluster: pinned Kubernetes version, one managed node group per zone, storage and snapshot
+ * add-ons, the load balancer controller, the PostgreSQL operator and monitoring.
+ */
+public final class ClusterStack extends Stack {
+  /** Pinned together with the kubectl layer: both move in one reviewed change. */
+  public static final KubernetesVersion KUBERNETES_VERSION = KubernetesVersion.V1_32;
+
+  public static final String CLOUDNATIVE_PG_CHART_VERSION = "0.26.0"; // operator 1.27.0
+  public static final String KUBE_PROMETHEUS_STACK_CHART_VERSION = "77.2.0";
+  public static final AlbControllerVersion LOAD_BALANCER_CONTROLLER_VERSION =
+      AlbControllerVersion.V2_13_3;
+
+  /**
+   * Namespace of an environment's app, its database and its pg_dump CronJob: the overlays of
+   * deploy/ name it {@code notejam-<env>}.
+   */
+  public static String namespace(Deployment deployment) {
+    return "notejam-" + deployment.environmentName();
+  }
+
+  /** Service account of the pg_dump CronJob (deploy/ uses the same name). */
+  public static final String BACKUP_SERVICE_ACCOUNT = "notejam-backup";
+
+  private final Cluster cluster;
+  private final List<Nodegroup> nodeGroups = new ArrayList<>();
+
+  public ClusterStack(
+      Construct scope,
+      Deployment deployment,
+      NetworkStack network,
+      DataProtectionStack dataProtection) {
+    super(
+        scope,
+        deployment.stackName("cluster"),
+        StackProps.builder()
+            .stackName(deployment.stackName("cluster"))
+            .env(deployment.environment())
+            .description(
+                "Notejam "
+                    + deployment.prefix()
+                    + ": EKS "
+                    + KUBERNETES_VERSION.getVersion()
+                    + " over three zones")
+            .build());
+    EnvironmentProfile profile = deployment.profile();
+
+    Key secretsKey =
+        Key.Builder.create(this, "SecretsKey")
+            .alias("notejam-" + deployment.environmentName() + "-eks-secrets")
+            .description("Envelope encryption of Kubernetes Secrets in " + deployment.prefix())
+            .enableKeyRotation(true)
+            .removalPolicy(RemovalPolicy.RETAIN)
+            .build();
+
+    this.cluster =
+        Cluster.Builder.create(this, "Cluster")
+            .clusterName(deployment.prefix())
+            .version(KUBERNETES_VERSION)
+            .kubectlLayer(new KubectlV32Layer(this, "KubectlLayer"))
+            .vpc(network.vpc())
+            // Control plane ENIs in the private subnets; load balancers find the public ones by
+            // their kubernetes.io/role/elb tag.
+            .vpcSubnets(List.of(NetworkStack.nodeSubnets()))
+            .defaultCapacity(0)
+            .secretsEncryptionKey(secretsKey)
+            .authenticationMode(AuthenticationMode.API_AND_CONFIG_MAP)
+            .endpointAccess(EndpointAccess.PUBLIC_AND_PRIVATE)
+            .clusterLogging(
+                List.of(
+                    ClusterLoggingTypes.API,
+                    ClusterLoggingTypes.AUDIT,
+                    ClusterLoggingTypes.AUTHENTICATOR))
+            .albController(
+                AlbControllerOptions.builder().version(LOAD_BALANCER_CONTROLLER_VERSION).build())
+            .build();
+
+    // One node group per zone: the cluster autoscaler can then grow the zone where a pending
+    // pod's volume lives (EBS volumes never leave their zone), and a zone outage takes exactly
+    // one group with it.
+    for (String zone : network.vpc().getAvailabilityZones()) {
+      nodeGroups.add(
+          cluster.addNodegroupCapacity(
+              "Nodes-" + zone,
+              NodegroupOptions.builder()
+                  .nodegroupName("nodes-" + zone)
+                  .subnets(NetworkStack.nodeSubnets(zone))
+                  .instanceTypes(List.of(new InstanceType(profile.instanceType())))
+                  .amiType(NodegroupAmiType.AL2023_X86_64_STANDARD)
+                  .minSize(profile.minNodesPerZone())
+                  .desiredSize(profile.desiredNodesPerZone())
+                  .maxSize(profile.maxNodesPerZone())
+                  .diskSize(50)
+                  .labels(Map.of("notejam/zone", zone))
+                  .build()));
+    }
+
+    CfnAddon podIdentityAgent = addon("PodIdentityAgent", "eks-pod-identity-agent", null);
+
+    // The EBS CSI controller creates, attaches and snapshots the database volumes; it needs the
+    // volume key to create encrypted volumes and snapshots.
+    Role ebsCsiRole =
+        Role.Builder.create(this, "EbsCsiDriverRole")
+            .assumedBy(new SessionTagsPrincipal(new ServicePrincipal("pods.eks.amazonaws.com")))
+            .managedPolicies(
+                List.of(
+                    ManagedPolicy.fromAwsManagedPolicyName(
+                        "service-role/AmazonEBSCSIDriverPolicy")))
+            .build();
+    dataProtection.volumeKey().grantEncryptDecrypt(ebsCsiRole);
+    dataProtection
+        .volumeKey()
+        .grant(ebsCsiRole, "kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant");
+    CfnAddon ebsCsiDriver =
+        addon(
+            "EbsCsiDriver",
+            "aws-ebs-csi-driver",
+            CfnAddon.PodIdentityAssociationProperty.builder()
+                .serviceAccount("ebs-csi-controller-sa")
+                .roleArn(ebsCsiRole.getRoleArn())
+                .build());
+    ebsCsiDriver.addResourceDependency(podIdentityAgent);
+    // VolumeSnapshot CRDs and controller, used by CloudNativePG volume snapshot backups.
+    CfnAddon snapshotController = addon("SnapshotController", "snapshot-controller", null);
+    snapshotController.addResourceDependency(ebsCsiDriver);
+
+    HelmChart cloudNativePg =
+        cluster.addHelmChart(
+            "CloudNativePg",
+            HelmChartOptions.builder()
+                .repository("https://cloudnative-pg.github.io/charts")
+                .chart("cloudnative-pg")
+                .version(CLOUDNATIVE_PG_CHART_VERSION)
+                .release("cnpg")
+                .namespace("cnpg-system")
+                .createNamespace(true)
+                .wait(true)
+                .build());
+    HelmChart monitoring =
+        cluster.addHelmChart(
+            "KubePrometheusStack",
+            HelmChartOptions.builder()
+                .repository("https://prometheus-community.github.io/helm-charts")
+                .chart("kube-prometheus-stack")
+                .version(KUBE_PROMETHEUS_STACK_CHART_VERSION)
+                .release("kube-prometheus-stack")
+                .namespace("monitoring")
+                .createNamespace(true)
+                // Pick up ServiceMonitors and PodMonitors from every namespace, not only the
+                // release's: Notejam and CloudNativePG ship their own.
+                .values(
+                    Map.of(
+                        "prometheus",
+                        Map.of(
+                            "prometheusSpec",
+                            Map.of(
+                                "serviceMonitorSelectorNilUsesHelmValues", false,
+                                "podMonitorSelectorNilUsesHelmValues", false,
+                                "ruleSelectorNilUsesHelmValues", false))))
+                // Many CRDs: installing them takes longer than the 5-minute default.
+                .timeout(Duration.minutes(15))
+                .build());
+    for (Nodegroup nodes : nodeGroups) {
+      // Add-ons and charts schedule pods: without nodes their creation never settles.
+      ebsCsiDriver.getNode().addDependency(nodes);
+      cloudNativePg.getNode().addDependency(nodes);
+      monitoring.getNode().addDependency(nodes);
+    }
+
+    // The pg_dump CronJob writes to the backup bucket through EKS Pod Identity.
+    Role backupRole =
+        Role.Builder.create(this, "LogicalBackupRole")
+            .assumedBy(new SessionTagsPrincipal(new ServicePrincipal("pods.eks.amazonaws.com")))
+            .build();
+    dataProtection.backupBucket().grantReadWrite(backupRole);
+    CfnPodIdentityAssociation.Builder.create(this, "LogicalBackupIdentity")
+        .clusterName(cluster.getClusterName())
+        .namespace(namespace(deployment))
+        .serviceAccount(BACKUP_SERVICE_ACCOUNT)
+        .roleArn(backupRole.getRoleArn())
+        .build()
+        .addResourceDependency(podIdentityAgent);
+
+    CfnOutput.Builder.create(this, "ClusterName").value(cluster.getClusterName()).build();
+  }
+
+  private CfnAddon addon(String id, String name, CfnAddon.PodIdentityAssociationProperty identity) {
+    CfnAddon.Builder addon =
+        CfnAddon.Builder.create(this, id)
+            .clusterName(cluster.getClusterName())
+            .addonName(name)
+            // The default version of each add-on for the pinned Kubernetes version.
+            .resolveConflicts("OVERWRITE");
+    if (identity != null) {
+      addon.podIdentityAssociations(List.of(identity));
+    }
+    return addon.build();
+  }
+
+  public Cluster cluster() {
+    return cluster;
+  }
+
+  public List<Nodegroup> nodeGroups() {
+    return List.copyOf(nodeGroups);
+  }
+}

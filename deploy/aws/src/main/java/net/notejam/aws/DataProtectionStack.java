@@ -1,0 +1,221 @@
+package net.notejam.aws;
+
+import java.util.List;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.CfnTag;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.dlm.CfnLifecyclePolicy;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketAttributes;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.s3.ReplicationRule;
+import software.amazon.awscdk.services.s3.StorageClass;
+import software.constructs.Construct;
+
+/**
+ * Keeps every note recoverable for 3 years, also after losing the region: the KMS key of the
+ * database volumes, daily volume snapshots copied to the DR region (Data Lifecycle Manager), and
+ * the bucket for logical backups (pg_dump custom format), replicated to the DR region.
+ */
+public final class DataProtectionStack extends Stack {
+  private final Key volumeKey;
+  private final Bucket backupBucket;
+  private final CfnLifecyclePolicy snapshotPolicy;
+
+  public DataProtectionStack(Construct scope, Deployment deployment, RecoveryStack recovery) {
+    super(
+        scope,
+        deployment.stackName("data-protection"),
+        StackProps.builder()
+            .stackName(deployment.stackName("data-protection"))
+            .env(deployment.environment())
+            .description(
+                "Notejam "
+                    + deployment.prefix()
+                    + ": volume key, 3-year snapshots and logical backups, copied to "
+                    + deployment.drRegion())
+            .crossRegionReferences(true)
+            .terminationProtection(deployment.profile().terminationProtection())
+            .build());
+    addStackDependency(recovery, "copies snapshots and backups into its key and bucket");
+    // Imported, so that grants go into this stack's policies: granting on the key itself would
+    // make the recovery stack reference this one, a cycle across regions.
+    IKey recoveryKey = Key.fromKeyArn(this, "RecoveryKey", recovery.key().getKeyArn());
+
+    this.volumeKey =
+        Key.Builder.create(this, "VolumeKey")
+            .alias("notejam-" + deployment.environmentName() + "-volumes")
+            .description("Encrypts the EBS volumes and snapshots of " + deployment.prefix())
+            .enableKeyRotation(true)
+            .removalPolicy(RemovalPolicy.RETAIN)
+            .pendingWindow(Duration.days(30))
+            .build();
+
+    this.snapshotPolicy = snapshotPolicy(deployment, recoveryKey);
+    this.backupBucket = backupBucket(deployment, recoveryKey);
+
+    CfnOutput.Builder.create(this, "VolumeKeyArn")
+        .description("kmsKeyId of the database StorageClass")
+        .value(volumeKey.getKeyArn())
+        .build();
+    CfnOutput.Builder.create(this, "BackupBucketName")
+        .description("Bucket of the pg_dump job")
+        .value(backupBucket.getBucketName())
+        .build();
+  }
+
+  private CfnLifecyclePolicy snapshotPolicy(Deployment deployment, IKey recoveryKey) {
+    Role role =
+        Role.Builder.create(this, "SnapshotPolicyRole")
+            .assumedBy(new ServicePrincipal("dlm.amazonaws.com"))
+            .managedPolicies(
+                List.of(
+                    ManagedPolicy.fromAwsManagedPolicyName(
+                        "service-role/AWSDataLifecycleManagerServiceRole")))
+            .build();
+    // Snapshots of encrypted volumes are read with the volume key and re-encrypted for the copy.
+    for (IKey key : List.of(volumeKey, recoveryKey)) {
+      key.grant(
+          role,
+          "kms:Encrypt",
+          "kms:Decrypt",
+          "kms:ReEncrypt*",
+          "kms:GenerateDataKey*",
+          "kms:DescribeKey",
+          "kms:CreateGrant");
+    }
+
+    CfnLifecyclePolicy.RetainRuleProperty threeYears =
+        CfnLifecyclePolicy.RetainRuleProperty.builder()
+            .interval(BackupPolicy.RETENTION_YEARS)
+            .intervalUnit("YEARS")
+            .build();
+    CfnLifecyclePolicy.CrossRegionCopyRuleProperty copyToRecoveryRegion =
+        CfnLifecyclePolicy.CrossRegionCopyRuleProperty.builder()
+            .target(deployment.drRegion())
+            .encrypted(true)
+            .cmkArn(recoveryKey.getKeyArn())
+            .copyTags(true)
+            .retainRule(
+                CfnLifecyclePolicy.CrossRegionCopyRetainRuleProperty.builder()
+                    .interval(BackupPolicy.RETENTION_YEARS)
+                    .intervalUnit("YEARS")
+                    .build())
+            .build();
+
+    CfnLifecyclePolicy policy =
+        CfnLifecyclePolicy.Builder.create(this, "VolumeSnapshotPolicy")
+            .description(
+                ("Notejam " + deployment.prefix() + " daily volume snapshots kept 3 years")
+                    // DLM descriptions allow letters, digits, spaces, '-' and '_' only.
+                    .replaceAll("[^0-9A-Za-z _-]", "-"))
+            .state("ENABLED")
+            .executionRoleArn(role.getRoleArn())
+            .policyDetails(
+                CfnLifecyclePolicy.PolicyDetailsProperty.builder()
+                    .policyType("EBS_SNAPSHOT_MANAGEMENT")
+                    .resourceTypes(List.of("VOLUME"))
+                    .resourceLocations(List.of("CLOUD"))
+                    // DLM selects volumes, not snapshots: the StorageClass tags the volumes.
+                    .targetTags(
+                        List.of(tag(BackupPolicy.BACKUP_TAG, BackupPolicy.BACKUP_TAG_VALUE)))
+                    .schedules(
+                        List.of(
+                            CfnLifecyclePolicy.ScheduleProperty.builder()
+                                .name("daily-kept-3-years")
+                                // Copies the volume's notejam/backup tag onto the snapshot.
+                                .copyTags(true)
+                                .tagsToAdd(
+                                    List.of(
+                                        tag(
+                                            BackupPolicy.RETENTION_TAG,
+                                            BackupPolicy.RETENTION_TAG_VALUE)))
+                                .createRule(
+                                    CfnLifecyclePolicy.CreateRuleProperty.builder()
+                                        .interval(24)
+                                        .intervalUnit("HOURS")
+                                        .times(List.of(BackupPolicy.DAILY_SNAPSHOT_TIME))
+                                        .build())
+                                .retainRule(threeYears)
+                                .crossRegionCopyRules(List.of(copyToRecoveryRegion))
+                                .build()))
+                    .build())
+            .build();
+    // Deleting the policy would leave its snapshots unmanaged, never expired: keep it.
+    policy.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    return policy;
+  }
+
+  private Bucket backupBucket(Deployment deployment, IKey recoveryKey) {
+    // By name rather than by reference: the name is deterministic, and the runbook uses it.
+    IBucket replica =
+        Bucket.fromBucketAttributes(
+            this,
+            "BackupReplica",
+            BucketAttributes.builder()
+                .bucketName(deployment.replicaBucketName())
+                .account(deployment.account())
+                .region(deployment.drRegion())
+                .build());
+    return Bucket.Builder.create(this, "LogicalBackups")
+        .bucketName(deployment.backupBucketName())
+        .versioned(true)
+        .encryption(BucketEncryption.KMS)
+        .encryptionKey(
+            Key.Builder.create(this, "BackupKey")
+                .alias("notejam-" + deployment.environmentName() + "-backups")
+                .description("Encrypts the logical backups of " + deployment.prefix())
+                .enableKeyRotation(true)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .pendingWindow(Duration.days(30))
+                .build())
+        .bucketKeyEnabled(true)
+        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+        .enforceSsl(true)
+        // Not even a compromised cluster credential can delete or overwrite a dump for 3 years.
+        .objectLockEnabled(true)
+        .objectLockDefaultRetention(deployment.profile().backupLock())
+        .lifecycleRules(BackupStorage.lifecycle())
+        .replicationRules(
+            List.of(
+                ReplicationRule.builder()
+                    .id("copy-to-" + deployment.drRegion())
+                    .priority(1)
+                    .destination(replica)
+                    .kmsKey(recoveryKey)
+                    .sseKmsEncryptedObjects(true)
+                    // Replicas are only read after losing the region: store them cheaper.
+                    .storageClass(StorageClass.GLACIER_INSTANT_RETRIEVAL)
+                    // A delete in the primary must not propagate to the copy.
+                    .deleteMarkerReplication(false)
+                    .build()))
+        .removalPolicy(RemovalPolicy.RETAIN)
+        .build();
+  }
+
+  private static CfnTag tag(String key, String value) {
+    return CfnTag.builder().key(key).value(value).build();
+  }
+
+  public Key volumeKey() {
+    return volumeKey;
+  }
+
+  public Bucket backupBucket() {
+    return backupBucket;
+  }
+
+  public CfnLifecyclePolicy snapshotPolicy() {
+    return snapshotPolicy;
+  }
+}

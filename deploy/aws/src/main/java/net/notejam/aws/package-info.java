@@ -1,0 +1,10 @@
+/**
+ * Notejam's AWS infrastructure as AWS CDK stacks: one set per environment and region.
+ *
+ * <p>{@link net.notejam.aws.NotejamInfrastructure} is the CDK app; {@link
+ * net.notejam.aws.NotejamStacks} wires the stacks of one {@link net.notejam.aws.Deployment}: {@link
+ * net.notejam.aws.NetworkStack}, {@link net.notejam.aws.RecoveryStack} (in the disaster recovery
+ * region), {@link net.notejam.aws.DataProtectionStack}, {@link net.notejam.aws.ClusterStack} and
+ * {@link net.notejam.aws.RegistryStack}.
+ */
+package net.notejam.aws;

@@ -1,0 +1,178 @@
+package net.notejam.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class ClusterTest {
+
+  @ParameterizedTest
+  @EnumSource(EnvironmentProfile.class)
+  void nodeGroupsCoverEveryZone(EnvironmentProfile profile) {
+    SynthesizedDeployment synthesized = SynthesizedDeployment.of(profile);
+
+    List<NodeGroup> groups = nodeGroups(synthesized);
+    Set<String> zones = groups.stream().map(NodeGroup::zone).collect(Collectors.toSet());
+    assertEquals(Set.of("eu-west-1a", "eu-west-1b", "eu-west-1c"), zones);
+    assertEquals(NetworkStack.ZONES, groups.size(), "one node group per zone");
+  }
+
+  @Test
+  void prodNodeGroupsCoverFourTimesTheBaseline() {
+    EnvironmentProfile prod = EnvironmentProfile.PROD;
+    List<NodeGroup> groups = nodeGroups(SynthesizedDeployment.of(prod));
+
+    int required = CapacityPlan.requiredMillicores(prod, CapacityPlan.PEAK_FACTOR);
+    assertTrue(
+        maximumMillicores(groups) >= required,
+        () -> "maximum " + maximumMillicores(groups) + "m < " + required + "m");
+  }
+
+  @Test
+  void prodStillCoversFourTimesTheBaselineWithAZoneLost() {
+    EnvironmentProfile prod = EnvironmentProfile.PROD;
+    List<NodeGroup> groups = new ArrayList<>(nodeGroups(SynthesizedDeployment.of(prod)));
+    groups.remove(groups.stream().max(Comparator.comparingInt(NodeGroup::maxMillicores)).get());
+
+    int required = CapacityPlan.requiredMillicores(prod, CapacityPlan.PEAK_FACTOR);
+    assertTrue(
+        maximumMillicores(groups) >= required,
+        () -> "two zones offer " + maximumMillicores(groups) + "m < " + required + "m");
+  }
+
+  @ParameterizedTest
+  @EnumSource(EnvironmentProfile.class)
+  void minimumNodesRunTheBaseline(EnvironmentProfile profile) {
+    List<NodeGroup> groups = nodeGroups(SynthesizedDeployment.of(profile));
+
+    int minimum = groups.stream().mapToInt(group -> group.min() * group.nodeMillicores()).sum();
+    assertTrue(minimum >= CapacityPlan.requiredMillicores(profile, 1), () -> minimum + "m");
+  }
+
+  @ParameterizedTest
+  @EnumSource(EnvironmentProfile.class)
+  void kubernetesVersionIsPinnedAndSecretsAreEncryptedWithKms(EnvironmentProfile profile) {
+    Template cluster = SynthesizedDeployment.of(profile).cluster();
+
+    Map<String, Object> config =
+        Templates.map(Templates.single(cluster, "Custom::AWSCDK-EKS-Cluster").get("Config"));
+    assertEquals("1.32", config.get("version"));
+    Map<String, Object> encryption =
+        Templates.map(Templates.list(config.get("encryptionConfig")).get(0));
+    assertEquals(List.of("secrets"), encryption.get("resources"));
+    assertTrue(Templates.at(encryption, "provider", "keyArn") instanceof Map);
+    cluster.resourceCountIs("AWS::KMS::Key", 1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(EnvironmentProfile.class)
+  void storageAndSnapshotAddOnsAreInstalled(EnvironmentProfile profile) {
+    Template cluster = SynthesizedDeployment.of(profile).cluster();
+
+    Set<Object> addons =
+        Templates.properties(cluster, "AWS::EKS::Addon").stream()
+            .map(addon -> addon.get("AddonName"))
+            .collect(Collectors.toSet());
+    assertEquals(
+        Set.of("aws-ebs-csi-driver", "snapshot-controller", "eks-pod-identity-agent"), addons);
+    cluster.hasResourceProperties(
+        "AWS::EKS::Addon",
+        Map.of(
+            "AddonName",
+            "aws-ebs-csi-driver",
+            "PodIdentityAssociations",
+            List.of(Match.objectLike(Map.of("ServiceAccount", "ebs-csi-controller-sa")))));
+  }
+
+  @ParameterizedTest
+  @EnumSource(EnvironmentProfile.class)
+  void helmChartsArePinnedByVersion(EnvironmentProfile profile) {
+    Template cluster = SynthesizedDeployment.of(profile).cluster();
+
+    Map<Object, Object> versions =
+        Templates.properties(cluster, "Custom::AWSCDK-EKS-HelmChart").stream()
+            .collect(Collectors.toMap(chart -> chart.get("Chart"), chart -> chart.get("Version")));
+    assertEquals(
+        Map.of(
+            "aws-load-balancer-controller", "1.13.3",
+            "cloudnative-pg", ClusterStack.CLOUDNATIVE_PG_CHART_VERSION,
+            "kube-prometheus-stack", ClusterStack.KUBE_PROMETHEUS_STACK_CHART_VERSION),
+        versions);
+  }
+
+  @ParameterizedTest
+  @EnumSource(EnvironmentProfile.class)
+  void logicalBackupJobGetsItsRoleThroughPodIdentity(EnvironmentProfile profile) {
+    Template cluster = SynthesizedDeployment.of(profile).cluster();
+
+    cluster.hasResourceProperties(
+        "AWS::EKS::PodIdentityAssociation",
+        Map.of(
+            "Namespace", "notejam-" + profile.id(),
+            "ServiceAccount", ClusterStack.BACKUP_SERVICE_ACCOUNT));
+  }
+
+  /** A node group as synthesized, with the zone of its subnet looked up in the network stack. */
+  record NodeGroup(String zone, String instanceType, int min, int max) {
+    int nodeMillicores() {
+      return CapacityPlan.usableMillicores(instanceType);
+    }
+
+    int maxMillicores() {
+      return max * nodeMillicores();
+    }
+  }
+
+  static int maximumMillicores(List<NodeGroup> groups) {
+    return groups.stream().mapToInt(NodeGroup::maxMillicores).sum();
+  }
+
+  static List<NodeGroup> nodeGroups(SynthesizedDeployment synthesized) {
+    Map<String, String> zoneByExport = subnetZonesByExportName(synthesized.network());
+    List<NodeGroup> groups = new ArrayList<>();
+    for (Map<String, Object> group :
+        Templates.properties(synthesized.cluster(), "AWS::EKS::Nodegroup")) {
+      List<Object> subnets = Templates.list(group.get("Subnets"));
+      assertEquals(1, subnets.size(), "a node group lives in one zone's subnet");
+      String export = (String) Templates.at(Templates.map(subnets.get(0)), "Fn::ImportValue");
+      groups.add(
+          new NodeGroup(
+              zoneByExport.get(export),
+              (String) Templates.list(group.get("InstanceTypes")).get(0),
+              Templates.number(Templates.at(group, "ScalingConfig", "MinSize")),
+              Templates.number(Templates.at(group, "ScalingConfig", "MaxSize"))));
+    }
+    return groups;
+  }
+
+  /** Export name of each subnet id output of the network stack, mapped to the subnet's zone. */
+  private static Map<String, String> subnetZonesByExportName(Template network) {
+    Map<String, Map<String, Object>> subnets = Templates.resources(network, "AWS::EC2::Subnet");
+    Map<String, Object> outputs = Templates.map(network.toJSON().get("Outputs"));
+    return outputs.values().stream()
+        .map(Templates::map)
+        .filter(
+            output -> output.get("Value") instanceof Map<?, ?> value && value.containsKey("Ref"))
+        .filter(output -> subnets.containsKey(Templates.at(output, "Value", "Ref")))
+        .collect(
+            Collectors.toMap(
+                output -> (String) Templates.at(output, "Export", "Name"),
+                output ->
+                    (String)
+                        Templates.at(
+                            subnets.get((String) Templates.at(output, "Value", "Ref")),
+                            "Properties",
+                            "AvailabilityZone")));
+  }
+}

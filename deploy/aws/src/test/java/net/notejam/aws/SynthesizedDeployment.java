@@ -1,0 +1,104 @@
+package net.notejam.aws;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+
+/**
+ * The templates of one deployment, synthesized offline once per JVM: synthesis takes seconds, so
+ * every test class shares the same cached result.
+ */
+final class SynthesizedDeployment {
+  static final String ACCOUNT = "111111111111";
+  static final String REGION = "eu-west-1";
+  static final String DR_REGION = "eu-central-1";
+
+  private static final Map<Deployment, SynthesizedDeployment> CACHE = new ConcurrentHashMap<>();
+
+  final Deployment deployment;
+  final NotejamStacks stacks;
+  private final Map<Stack, Template> templates = new LinkedHashMap<>();
+
+  private SynthesizedDeployment(Deployment deployment) {
+    this.deployment = deployment;
+    Map<String, Object> context = new HashMap<>();
+    // Fail synthesis on CloudFormation schema errors, as `cdk synth` does with cdk.json.
+    context.put("@aws-cdk/core:validateAgainstDefaultRules", true);
+    // Zone lookups answered here, so synthesis never calls AWS.
+    for (String region : List.of(deployment.region(), deployment.drRegion())) {
+      context.put(
+          "availability-zones:account=" + ACCOUNT + ":region=" + region,
+          List.of(region + "a", region + "b", region + "c"));
+    }
+    Path outdir =
+        Path.of("target", "cdk.out", deployment.environmentName() + "-" + deployment.region());
+    App app =
+        new App(
+            AppProps.builder()
+                .context(context)
+                .outdir(outdir.toString())
+                .analyticsReporting(false)
+                .build());
+    this.stacks = NotejamStacks.define(app, deployment);
+    CloudAssembly assembly = app.synth();
+    for (Stack stack : stacks.all()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> json =
+          (Map<String, Object>) assembly.getStackByName(stack.getStackName()).getTemplate();
+      templates.put(stack, Template.fromJSON(json));
+    }
+  }
+
+  static SynthesizedDeployment of(Deployment deployment) {
+    return CACHE.computeIfAbsent(deployment, SynthesizedDeployment::new);
+  }
+
+  /** The profile in the usual region pair. */
+  static SynthesizedDeployment of(EnvironmentProfile profile) {
+    return of(new Deployment(profile, ACCOUNT, REGION, DR_REGION));
+  }
+
+  Template template(Stack stack) {
+    return templates.get(stack);
+  }
+
+  Template network() {
+    return template(stacks.network());
+  }
+
+  Template recovery() {
+    return template(stacks.recovery());
+  }
+
+  Template dataProtection() {
+    return template(stacks.dataProtection());
+  }
+
+  Template cluster() {
+    return template(stacks.cluster());
+  }
+
+  Template registry() {
+    return template(stacks.registry());
+  }
+
+  static {
+    // Synthesis writes assets to java.io.tmpdir, which surefire points into target/.
+    try {
+      Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
