@@ -1,0 +1,142 @@
+package net.notejam.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The Kustomize layout rules (../shared/STYLE.md) and the cluster-wide storage classes. */
+class LayoutTest {
+
+  static final Path DEPLOY = Manifests.REPO.resolve("deploy");
+  static final Set<String> DEPRECATED =
+      Set.of("patchesStrategicMerge", "patchesJson6902", "bases", "commonLabels", "vars");
+
+  static List<Path> yamlFiles() throws IOException {
+    try (Stream<Path> files = Files.walk(DEPLOY)) {
+      return files
+          .filter(p -> p.toString().endsWith(".yaml"))
+          .filter(
+              p -> Stream.of("base", "components", "overlays").anyMatch(d -> p.startsWith(DEPLOY.resolve(d))))
+          .sorted()
+          .collect(Collectors.toList());
+    }
+  }
+
+  static List<JsonNode> documents(Path file) throws IOException {
+    return Manifests.YAML.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile()).readAll().stream()
+        .filter(n -> n != null && !n.isNull())
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void kustomizationsUseOnlyCurrentFields() throws IOException {
+    for (Path file : yamlFiles()) {
+      if (!file.getFileName().toString().equals("kustomization.yaml")) {
+        continue;
+      }
+      JsonNode k = documents(file).get(0);
+      String where = DEPLOY.relativize(file).toString();
+      DEPRECATED.forEach(f -> assertFalse(k.has(f), where + " uses " + f));
+      assertFalse(k.has("namePrefix") || k.has("nameSuffix"), where + ": names stay as in the base");
+      for (JsonNode labels : k.path("labels")) {
+        assertFalse(labels.path("includeSelectors").asBoolean(true), where + ": selectors are immutable");
+      }
+      boolean component = file.startsWith(DEPLOY.resolve("components"));
+      assertEquals(component ? "Component" : "Kustomization", k.path("kind").asText(), where);
+    }
+  }
+
+  @Test
+  void everyManifestFileHoldsOneKind() throws IOException {
+    for (Path file : yamlFiles()) {
+      Set<String> kinds = new HashSet<>();
+      documents(file).forEach(d -> kinds.add(d.path("kind").asText()));
+      assertEquals(1, kinds.size(), DEPLOY.relativize(file) + " holds " + kinds);
+    }
+  }
+
+  @Test
+  void overlaysStayThin() throws IOException {
+    Set<String> allowed =
+        Set.of("apiVersion", "kind", "namespace", "resources", "components", "images", "patches");
+    for (String env : List.of("dev", "test", "prod")) {
+      JsonNode k = documents(DEPLOY.resolve("overlays/" + env + "/kustomization.yaml")).get(0);
+      k.fieldNames().forEachRemaining(f -> assertTrue(allowed.contains(f), env + " uses " + f));
+      assertEquals("notejam-" + env, k.path("namespace").asText());
+      for (JsonNode image : k.path("images")) {
+        assertFalse(image.path("newTag").asText("latest").equals("latest"), env);
+        assertTrue(image.has("newName"), env + ": the registry is explicit");
+      }
+    }
+  }
+
+  @Test
+  void everyComponentIsExplainedInTheReadme() throws IOException {
+    String readme = Files.readString(DEPLOY.resolve("README.md"));
+    try (Stream<Path> dirs = Files.list(DEPLOY.resolve("components"))) {
+      for (Path dir : dirs.collect(Collectors.toList())) {
+        String name = "components/" + dir.getFileName();
+        assertTrue(readme.contains("`" + name + "`"), name + " has no README line");
+      }
+    }
+  }
+
+  @Test
+  void storageIsEncryptedGp3AndSnapshotsAreTaggedForRetention() throws IOException {
+    Manifests cluster = Manifests.of("base/cluster-scoped");
+    cluster.raw.forEach(
+        n -> assertTrue(n.path("metadata").path("namespace").isMissingNode(), "cluster-scoped: " + n));
+    StorageClass sc = cluster.all(StorageClass.class).get(0);
+    assertEquals("ebs.csi.aws.com", sc.getProvisioner());
+    assertEquals("gp3", sc.getParameters().get("type"));
+    assertEquals("true", sc.getParameters().get("encrypted"));
+    assertEquals("WaitForFirstConsumer", sc.getVolumeBindingMode(), "volume in the pod's zone");
+    assertEquals(Boolean.TRUE, sc.getAllowVolumeExpansion());
+    assertEquals("Retain", sc.getReclaimPolicy());
+
+    ObjectNode vsc = cluster.customs("VolumeSnapshotClass").get(0);
+    assertEquals("ebs.csi.aws.com", vsc.path("driver").asText());
+    assertEquals("Retain", vsc.path("deletionPolicy").asText());
+    Set<String> tags = new HashSet<>();
+    vsc.path("parameters")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              assertTrue(e.getKey().startsWith("tagSpecification_"), e.getKey());
+              tags.add(e.getValue().asText());
+            });
+    // The AWS side (deploy/aws) selects volumes and snapshots by these; the top README, where
+    // "Deploying to EKS" describes the backups, is the contract.
+    String readme = Files.readString(DEPLOY.getParent().resolve("README.md"));
+    for (String tag : List.of("notejam/backup=volume-snapshot", "notejam/retention=3y")) {
+      assertTrue(tags.contains(tag), "snapshot tag " + tag);
+      assertTrue(readme.contains(tag), "README names the tag " + tag);
+    }
+  }
+
+  @Test
+  void baseRendersOnItsOwn() {
+    Manifests base = Manifests.of("base");
+    assertFalse(base.objects.isEmpty());
+    assertNull(
+        base.raw.stream()
+            .filter(n -> n.path("metadata").path("annotations").has("config.kubernetes.io/local-config"))
+            .findFirst()
+            .orElse(null),
+        "local-config values are never emitted");
+  }
+}
