@@ -15,12 +15,15 @@ public class PadsColumn {
 
   @Inject private PadService pads;
   @Inject private CurrentUser currentUser;
+  @Inject private jakarta.servlet.http.HttpServletRequest request;
 
   private List<PadSummary> list;
 
   public List<PadSummary> getPads() {
     if (list == null) {
-      list = currentUser.isSignedIn() ? pads.listAll(currentUser.getId()) : List.of();
+      // An error page (the database may be what failed) shows no pads rather than fail itself.
+      boolean errorPage = request.getAttribute("jakarta.servlet.error.status_code") != null;
+      list = currentUser.isSignedIn() && !errorPage ? pads.listAll(currentUser.getId()) : List.of();
     }
     return list;
   }

@@ -17,6 +17,7 @@ import net.notejam.service.Credentials;
 import net.notejam.web.Feedback;
 import net.notejam.web.FormMessages;
 import net.notejam.web.Navigation;
+import net.notejam.web.security.SessionFormAuthenticationMechanism;
 
 /** {@code /signin/}: signs a user in through Jakarta Security, then shows their notes. */
 @Named
@@ -45,18 +46,14 @@ public class SignInPage {
             AuthenticationParameters.withParams()
                 .newAuthentication(true)
                 .credential(new UsernamePasswordCredential(email, password)));
-    switch (status) {
-      case SUCCESS:
-        Feedback.success("You are signed in!");
-        return Navigation.redirect("/");
-      case SEND_CONTINUE:
-        // Back to the page the visitor first asked for: the mechanism has sent the redirect.
-        faces.responseComplete();
-        return null;
-      default:
-        Feedback.error("Wrong email or password");
-        return null;
+    if (status == AuthenticationStatus.SUCCESS) {
+      Feedback.success("You are signed in!");
+      // On to the page first asked for, if sign-in interrupted a visit.
+      String askedFor = SessionFormAuthenticationMechanism.takeAskedFor(request);
+      return Navigation.redirect(askedFor != null ? askedFor : "/");
     }
+    Feedback.error("Wrong email or password");
+    return null;
   }
 
   public String getEmail() {

@@ -19,6 +19,11 @@ public class AllNotesPage {
 
   private NoteListing listing;
 
+  /** Loads the page of notes before rendering, so that a failure shows the error page cleanly. */
+  public void load() {
+    getListing();
+  }
+
   public NoteListing getListing() {
     if (listing == null) {
       Map<String, String> query = faces.getExternalContext().getRequestParameterMap();

@@ -4,47 +4,38 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
-import net.notejam.service.Account;
-import net.notejam.service.AccountService;
 
-/** The signed-in user of this request, if any, for pages and backing beans. */
+/**
+ * The signed-in user of this request, if any, for pages and backing beans. Read from the
+ * security context and the session, without a database query, so that even an error page shown
+ * while the database is away knows who is signed in.
+ */
 @Named
 @RequestScoped
 public class CurrentUser {
 
   @Inject private SecurityContext securityContext;
-  @Inject private AccountService accounts;
+  @Inject private HttpServletRequest request;
 
-  private Account account;
-  private boolean looked;
-
-  /** True when someone is signed in (and the account still exists). */
+  /** True when someone is signed in. */
   public boolean isSignedIn() {
-    return find() != null;
+    return getEmail() != null && SessionFormAuthenticationMechanism.signedInId(request) != null;
   }
 
   /** The signed-in user's email, shown in the top bar. */
   public String getEmail() {
-    Account a = find();
-    return a == null ? null : a.email();
+    Principal principal = securityContext.getCallerPrincipal();
+    return principal == null ? null : principal.getName();
   }
 
   /** The signed-in user's id; only for pages that require a signed-in user. */
   public long getId() {
-    Account a = find();
-    if (a == null) {
+    Long id = SessionFormAuthenticationMechanism.signedInId(request);
+    if (id == null) {
       throw new IllegalStateException("No user is signed in");
     }
-    return a.id();
-  }
-
-  private Account find() {
-    if (!looked) {
-      looked = true;
-      Principal principal = securityContext.getCallerPrincipal();
-      account = principal == null ? null : accounts.findByEmail(principal.getName()).orElse(null);
-    }
-    return account;
+    return id;
   }
 }

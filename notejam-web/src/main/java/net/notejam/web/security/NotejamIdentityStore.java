@@ -2,6 +2,7 @@ package net.notejam.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -19,7 +20,14 @@ public class NotejamIdentityStore implements IdentityStore {
   public CredentialValidationResult validate(UsernamePasswordCredential credential) {
     return accounts
         .authenticate(credential.getCaller(), credential.getPasswordAsString())
-        .map(account -> new CredentialValidationResult(account.email(), GROUPS))
+        .map(
+            account ->
+                new CredentialValidationResult(
+                    null,
+                    new CallerPrincipal(account.email()),
+                    null,
+                    Long.toString(account.id()),
+                    GROUPS))
         .orElse(CredentialValidationResult.INVALID_RESULT);
   }
 }
