@@ -31,6 +31,17 @@ final class Accounts {
     return browser.submit(form, "signin", Map.of("email", email, "password", password), "submit");
   }
 
+  /** A browser at {@code base} in which a new account has signed up and signed in. */
+  static Browser signedInUserAt(java.net.URI base) {
+    String email = newEmail();
+    Browser browser = new Browser(base, null);
+    Page created = signUp(browser, email, PASSWORD, PASSWORD);
+    assertEquals("/signin/", created.path(), created.body());
+    Page home = signIn(browser, email, PASSWORD);
+    assertEquals(email, home.signedInAs(), home.body());
+    return browser;
+  }
+
   /** A browser in which a new account {@code email} has signed up and signed in. */
   static Browser signedInUser(String email) {
     Browser browser = new Browser();

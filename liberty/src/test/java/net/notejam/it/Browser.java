@@ -29,23 +29,34 @@ final class Browser {
   /** Sent as X-Request-Id on every request when set, to find this browser's lines in the log. */
   private final String requestId;
 
+  /** The server this browser talks to: the test server, or another (a load balancer, say). */
+  private final URI base;
+
   Browser() {
     this(null);
   }
 
   Browser(String requestId) {
+    this(BASE, requestId);
+  }
+
+  Browser(URI base, String requestId) {
+    this.base = base;
     this.requestId = requestId;
   }
 
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient http =
       HttpClient.newBuilder()
+          // HTTP/1.1 as browsers speak it over plain HTTP (the JDK would try an h2c upgrade).
+          .version(HttpClient.Version.HTTP_1_1)
           .cookieHandler(cookies)
           .followRedirects(HttpClient.Redirect.NORMAL)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
   private final HttpClient noRedirects =
       HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
           .cookieHandler(cookies)
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(10))
@@ -53,12 +64,12 @@ final class Browser {
 
   /** GET {@code path}, following redirects. */
   Page get(String path) {
-    return send(http, HttpRequest.newBuilder(BASE.resolve(path)).GET());
+    return send(http, HttpRequest.newBuilder(base.resolve(path)).GET());
   }
 
   /** GET {@code path} without following a redirect (to read its status and Location). */
   Page getOnce(String path) {
-    return send(noRedirects, HttpRequest.newBuilder(BASE.resolve(path)).GET());
+    return send(noRedirects, HttpRequest.newBuilder(base.resolve(path)).GET());
   }
 
   /**
@@ -70,12 +81,27 @@ final class Browser {
     return submitTo(page, formId, values, button, null);
   }
 
+  /** Like {@link #submit}, but returns the post's own answer (a 303, say) without following it. */
+  Page submitOnce(Page page, String formId, Map<String, String> values, String button) {
+    return post(noRedirects, page, formId, values, button, null);
+  }
+
   /**
    * Like {@link #submit}, but posts to {@code path} instead of the form's action: what someone
    * tampering with a form would do.
    */
   Page submitTo(
       Page page, String formId, Map<String, String> values, String button, String path) {
+    return post(http, page, formId, values, button, path);
+  }
+
+  private Page post(
+      HttpClient client,
+      Page page,
+      String formId,
+      Map<String, String> values,
+      String button,
+      String path) {
     Element form = page.document().getElementById(formId);
     if (form == null) {
       throw new AssertionError("No form " + formId + " on " + page.uri() + ":\n" + page.body());
@@ -104,7 +130,7 @@ final class Browser {
             .collect(Collectors.joining("&"));
     URI action = page.uri().resolve(path != null ? path : form.attr("action"));
     return send(
-        http,
+        client,
         HttpRequest.newBuilder(action)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -1,0 +1,12 @@
+#!/bin/sh
+# Logical backup of Notejam's database: pg_dump in the custom format (compressed, restorable table
+# by table with pg_restore). The same command runs in the Kubernetes backup job and in the backup
+# drill. Connection from the libpq variables PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD.
+# Usage: notejam-backup.sh <file.dump>
+set -eu
+out="${1:?usage: notejam-backup.sh <file.dump>}"
+pg_dump --format=custom --compress=6 --no-owner --no-privileges --exclude-table=sessions \
+  --file="$out.partial"
+# Only a complete dump gets the final name: a half-written file is never mistaken for a backup.
+mv "$out.partial" "$out"
+echo "notejam-backup: $(wc -c < "$out") bytes written to $out"
