@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import net.notejam.it.TestMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,17 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserJourneyIT {
 
-  @RegisterExtension
-  static final GreenMailExtension MAIL =
-      new GreenMailExtension(
-              new ServerSetup(
-                  Integer.getInteger("notejam.smtp.port", 3025),
-                  "127.0.0.1",
-                  ServerSetup.PROTOCOL_SMTP))
-          .withPerMethodLifecycle(false);
+  @RegisterExtension static final GreenMailExtension MAIL = TestMail.server();
 
   private static final String ORIGIN = System.getProperty("notejam.url", "http://localhost:9081");
-  private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/reset-password/[^\\s]+/)");
 
   private HeadlessChromium chromium;
   private final Set<String> pages = new LinkedHashSet<>();
@@ -312,18 +301,9 @@ class BrowserJourneyIT {
   }
 
   private String mailedLink(String address) throws Exception {
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (System.currentTimeMillis() < deadline) {
-      for (MimeMessage m : MAIL.getReceivedMessages()) {
-        if (m.getAllRecipients()[0].toString().equalsIgnoreCase(address)) {
-          Matcher link = LINK.matcher(GreenMailUtil.getBody(m));
-          assertTrue(link.find());
-          return link.group(1);
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("No reset mail reached " + address);
+    List<MimeMessage> mails = TestMail.await(MAIL, address, 1);
+    assertEquals(1, mails.size(), "one reset mail to " + address);
+    return TestMail.resetLink(mails.get(0));
   }
 
   private WebElement byId(String id) {

@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.MessagingException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,18 +19,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PasswordResetIT {
 
-  @RegisterExtension
-  static final GreenMailExtension MAIL =
-      new GreenMailExtension(
-              new ServerSetup(
-                  Integer.getInteger("notejam.smtp.port", 3025),
-                  "127.0.0.1",
-                  ServerSetup.PROTOCOL_SMTP))
-          .withPerMethodLifecycle(false);
+  @RegisterExtension static final GreenMailExtension MAIL = TestMail.server();
 
   private static final String ANSWER =
       "If this address has an account, a reset link is on its way.";
-  private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/reset-password/[^\\s]+/)");
 
   private final String email = Accounts.newEmail();
 
@@ -60,35 +47,13 @@ class PasswordResetIT {
 
   /** Waits for {@code count} mails to {@code address} and returns the reset link paths in them. */
   private static List<String> linksMailedTo(String address, int count) throws Exception {
-    long deadline = System.currentTimeMillis() + 15_000;
-    List<MimeMessage> mails = mailsTo(address);
-    while (mails.size() < count && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-      mails = mailsTo(address);
-    }
+    List<MimeMessage> mails = TestMail.await(MAIL, address, count);
     assertEquals(count, mails.size(), "mails to " + address);
-    return mails.stream()
-        .map(
-            m -> {
-              Matcher matcher = LINK.matcher(GreenMailUtil.getBody(m));
-              assertTrue(matcher.find(), GreenMailUtil.getBody(m));
-              return matcher.group(1);
-            })
-        .toList();
+    return mails.stream().map(TestMail::resetLink).toList();
   }
 
   private static List<MimeMessage> mailsTo(String address) {
-    return Arrays.stream(MAIL.getReceivedMessages())
-        .filter(
-            m -> {
-              try {
-                return Arrays.stream(m.getAllRecipients())
-                    .anyMatch(r -> r.toString().equalsIgnoreCase(address));
-              } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-              }
-            })
-        .toList();
+    return TestMail.to(MAIL, address);
   }
 
   @Test
@@ -223,10 +188,6 @@ class PasswordResetIT {
   }
 
   private static double droppedCount() {
-    String metrics = new Browser().get("/metrics?scope=application").body();
-    Matcher m =
-        Pattern.compile("(?m)^notejam_password_reset_dropped_total\\{[^}]*} ([0-9.eE+]+)$")
-            .matcher(metrics);
-    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    return Metrics.scrape().value("notejam_password_reset_dropped_total");
   }
 }

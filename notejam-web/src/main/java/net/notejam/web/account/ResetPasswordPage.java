@@ -3,14 +3,10 @@ package net.notejam.web.account;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import net.notejam.service.Credentials;
 import net.notejam.service.InvalidInput;
 import net.notejam.service.InvalidResetLink;
 import net.notejam.service.PasswordResetService;
 import net.notejam.web.Feedback;
-import net.notejam.web.FormMessages;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.PathParameters;
 
@@ -20,17 +16,7 @@ import net.notejam.web.routing.PathParameters;
  */
 @Named
 @RequestScoped
-public class ResetPasswordPage {
-
-  @NotBlank(message = FormMessages.REQUIRED)
-  @Size(
-      min = Credentials.PASSWORD_MIN_LENGTH,
-      max = Credentials.PASSWORD_MAX_LENGTH,
-      message = FormMessages.PASSWORD_LENGTH)
-  private String newPassword;
-
-  @NotBlank(message = FormMessages.REQUIRED)
-  private String repeatPassword;
+public class ResetPasswordPage extends NewPasswordFields {
 
   @Inject private PasswordResetService resets;
 
@@ -45,12 +31,11 @@ public class ResetPasswordPage {
   }
 
   public String reset() {
-    if (!newPassword.equals(repeatPassword)) {
-      Feedback.fieldError("reset:repeatPassword", "Your passwords don't match");
+    if (!repeatedCorrectly("reset")) {
       return null;
     }
     try {
-      resets.reset(PathParameters.token(), newPassword);
+      resets.reset(PathParameters.token(), getNewPassword());
     } catch (InvalidResetLink e) {
       usable = false;
       return null;
@@ -60,21 +45,5 @@ public class ResetPasswordPage {
     }
     Feedback.success("Your password is changed. Now you can sign in with the new one.");
     return Navigation.redirect("/signin/");
-  }
-
-  public String getNewPassword() {
-    return newPassword;
-  }
-
-  public void setNewPassword(String newPassword) {
-    this.newPassword = newPassword;
-  }
-
-  public String getRepeatPassword() {
-    return repeatPassword;
-  }
-
-  public void setRepeatPassword(String repeatPassword) {
-    this.repeatPassword = repeatPassword;
   }
 }

@@ -17,32 +17,21 @@ import net.notejam.web.security.CurrentUser;
 /** {@code /settings/}: the signed-in user changes their password. */
 @Named
 @RequestScoped
-public class SettingsPage {
+public class SettingsPage extends NewPasswordFields {
 
   @NotBlank(message = FormMessages.REQUIRED)
   @Size(max = Credentials.PASSWORD_MAX_LENGTH, message = FormMessages.PASSWORD_LENGTH)
   private String oldPassword;
 
-  @NotBlank(message = FormMessages.REQUIRED)
-  @Size(
-      min = Credentials.PASSWORD_MIN_LENGTH,
-      max = Credentials.PASSWORD_MAX_LENGTH,
-      message = FormMessages.PASSWORD_LENGTH)
-  private String newPassword;
-
-  @NotBlank(message = FormMessages.REQUIRED)
-  private String repeatPassword;
-
   @Inject private AccountService accounts;
   @Inject private CurrentUser currentUser;
 
   public String changePassword() {
-    if (!newPassword.equals(repeatPassword)) {
-      Feedback.fieldError("settings:repeatPassword", "Your passwords don't match");
+    if (!repeatedCorrectly("settings")) {
       return null;
     }
     try {
-      accounts.changePassword(currentUser.getId(), oldPassword, newPassword);
+      accounts.changePassword(currentUser.getId(), oldPassword, getNewPassword());
     } catch (WrongPassword e) {
       Feedback.fieldError("settings:oldPassword", "Incorrect old password");
       return null;
@@ -60,21 +49,5 @@ public class SettingsPage {
 
   public void setOldPassword(String oldPassword) {
     this.oldPassword = oldPassword;
-  }
-
-  public String getNewPassword() {
-    return newPassword;
-  }
-
-  public void setNewPassword(String newPassword) {
-    this.newPassword = newPassword;
-  }
-
-  public String getRepeatPassword() {
-    return repeatPassword;
-  }
-
-  public void setRepeatPassword(String repeatPassword) {
-    this.repeatPassword = repeatPassword;
   }
 }
