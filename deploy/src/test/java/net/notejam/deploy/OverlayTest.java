@@ -495,7 +495,10 @@ class OverlayTest {
         surge.getIntVal() != null
             ? surge.getIntVal()
             : (int) Math.ceil(maxPods * Integer.parseInt(surge.getStrVal().replace("%", "")) / 100.0);
-    int pool = Integer.parseInt(settings(m).get("DB_POOL_MAX"));
+    // Each pod has two pools: the application's and the HTTP sessions'.
+    int pool =
+        Integer.parseInt(settings(m).get("DB_POOL_MAX"))
+            + Integer.parseInt(settings(m).get("DB_SESSION_POOL_MAX"));
     int maxConnections =
         Integer.parseInt(
             m.custom("Cluster", DB_CLUSTER).at("/spec/postgresql/parameters/max_connections").asText());
