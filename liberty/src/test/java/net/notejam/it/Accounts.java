@@ -33,7 +33,10 @@ final class Accounts {
 
   /** A browser at {@code base} in which a new account has signed up and signed in. */
   static Browser signedInUserAt(java.net.URI base) {
-    String email = newEmail();
+    return signedInUserAt(base, newEmail());
+  }
+
+  private static Browser signedInUserAt(java.net.URI base, String email) {
     Browser browser = new Browser(base, null);
     Page created = signUp(browser, email, PASSWORD, PASSWORD);
     assertEquals("/signin/", created.path(), created.body());
@@ -44,11 +47,7 @@ final class Accounts {
 
   /** A browser in which a new account {@code email} has signed up and signed in. */
   static Browser signedInUser(String email) {
-    Browser browser = new Browser();
-    Page created = signUp(browser, email, PASSWORD, PASSWORD);
-    assertEquals("/signin/", created.path(), created.body());
-    Page home = signIn(browser, email, PASSWORD);
-    assertEquals(email, home.signedInAs(), home.body());
-    return browser;
+    return signedInUserAt(Browser.BASE, email);
   }
+
 }

@@ -46,21 +46,19 @@ final class Browser {
   }
 
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          // HTTP/1.1 as browsers speak it over plain HTTP (the JDK would try an h2c upgrade).
-          .version(HttpClient.Version.HTTP_1_1)
-          .cookieHandler(cookies)
-          .followRedirects(HttpClient.Redirect.NORMAL)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
-  private final HttpClient noRedirects =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .cookieHandler(cookies)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
+  private final HttpClient http = client(HttpClient.Redirect.NORMAL);
+  private final HttpClient noRedirects = client(HttpClient.Redirect.NEVER);
+
+  /** A client sharing this browser's cookies. */
+  private HttpClient client(HttpClient.Redirect redirects) {
+    return HttpClient.newBuilder()
+        // HTTP/1.1 as browsers speak it over plain HTTP (the JDK would try an h2c upgrade).
+        .version(HttpClient.Version.HTTP_1_1)
+        .cookieHandler(cookies)
+        .followRedirects(redirects)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+  }
 
   /** GET {@code path}, following redirects. */
   Page get(String path) {

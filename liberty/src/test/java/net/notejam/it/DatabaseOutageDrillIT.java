@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -39,13 +38,13 @@ class DatabaseOutageDrillIT {
       long acknowledgedBefore = load.acknowledgedCount();
       List<String> emailsBefore = List.copyOf(load.emails);
       long outageStart = System.nanoTime();
-      run(stop);
+      Drills.run(stop);
       Thread.sleep(2000);
       notReady = probe.get("/health/ready").status();
       assertEquals(200, probe.get("/health/live").status(), "alive: no thread exhaustion");
       Thread.sleep(OUTAGE_MILLIS - 2000);
       long outageEnd = System.nanoTime();
-      run(start);
+      Drills.run(start);
       long back = System.nanoTime();
       recoveredAfterMillis = -1;
       while (System.nanoTime() - back < Duration.ofSeconds(60).toNanos()) {
@@ -102,13 +101,8 @@ class DatabaseOutageDrillIT {
     } finally {
       load.close();
       if (new Browser().get("/health/ready").status() != 200) {
-        run(start);
+        Drills.run(start);
       }
     }
-  }
-
-  private static void run(String command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("sh", "-c", command).inheritIO().start();
-    assertEquals(0, p.waitFor(), command);
   }
 }

@@ -142,11 +142,11 @@ class OperationsIT {
         "set NOTEJAM_IT_DB_STOP and NOTEJAM_IT_DB_START (commands that stop and start"
             + " PostgreSQL; .ci/run does) to run the database outage check");
     try {
-      run(stop);
+      Drills.run(stop);
       assertEquals(503, waitForReadiness(503), "readiness DOWN while PostgreSQL is stopped");
       assertEquals(200, browser.get("/health/live").status(), "liveness stays UP");
     } finally {
-      run(start);
+      Drills.run(start);
     }
     assertEquals(200, waitForReadiness(200), "readiness UP again, without a restart");
     Browser user = Accounts.signedInUser(Accounts.newEmail());
@@ -164,11 +164,6 @@ class OperationsIT {
       Thread.sleep(500);
     } while (System.currentTimeMillis() < deadline);
     return status;
-  }
-
-  private static void run(String command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("sh", "-c", command).inheritIO().start();
-    assertEquals(0, p.waitFor(), command);
   }
 
   private static double delta(Metrics before, Metrics after, String name, String... labels) {

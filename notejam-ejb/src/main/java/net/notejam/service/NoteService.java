@@ -53,13 +53,6 @@ public class NoteService {
     return page("n.pad = :scope", pad, total, order, page);
   }
 
-  /** How many notes the user {@code ownerId} has. */
-  public long countAll(long ownerId) {
-    return em.createNamedQuery(Note.COUNT_OWNED_BY, Long.class)
-        .setParameter("owner", em.getReference(User.class, ownerId))
-        .getSingleResult();
-  }
-
   /** The note {@code noteId} of {@code ownerId}; {@link NotFound} otherwise. */
   public NoteDetails get(long ownerId, long noteId) {
     return NoteDetails.of(Ownership.note(em, ownerId, noteId));
