@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The Kustomize layout rules (../shared/STYLE.md) and the cluster-wide storage classes. */
 class LayoutTest {
 
-  static final Path DEPLOY = Manifests.REPO.resolve("deploy");
+  static final Path DEPLOY = Manifests.DEPLOY;
   static final Set<String> DEPRECATED =
       Set.of("patchesStrategicMerge", "patchesJson6902", "bases", "commonLabels", "vars");
 

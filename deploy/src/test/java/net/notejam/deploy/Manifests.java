@@ -33,6 +33,7 @@ final class Manifests {
 
   static final Path REPO =
       Path.of(System.getProperty("notejam.repo.root", "..")).toAbsolutePath().normalize();
+  static final Path DEPLOY = REPO.resolve("deploy");
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   static final KubernetesSerialization K8S = new KubernetesSerialization();
 
@@ -54,10 +55,10 @@ final class Manifests {
   }
 
   private static Manifests render(String dir) {
-    String kubectl = findKubectl();
+    String kubectl = onPathOrSkip("kubectl", "the Kustomize checks", "install kubectl >= 1.32");
     try {
       Process process =
-          new ProcessBuilder(kubectl, "kustomize", REPO.resolve("deploy").resolve(dir).toString())
+          new ProcessBuilder(kubectl, "kustomize", DEPLOY.resolve(dir).toString())
               .redirectErrorStream(true)
               .start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -69,11 +70,7 @@ final class Manifests {
           raw.add(object);
         }
       }
-      List<HasMetadata> objects = new ArrayList<>();
-      for (ObjectNode node : raw) {
-        objects.add(K8S.convertValue(node, HasMetadata.class));
-      }
-      return new Manifests(dir, raw, objects);
+      return new Manifests(dir, raw, parsed(raw));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -82,28 +79,39 @@ final class Manifests {
     }
   }
 
+  /** The objects as fabric8 models; kinds fabric8 does not know as GenericKubernetesResource. */
+  static List<HasMetadata> parsed(List<ObjectNode> raw) {
+    List<HasMetadata> objects = new ArrayList<>();
+    for (ObjectNode node : raw) {
+      objects.add(K8S.convertValue(node, HasMetadata.class));
+    }
+    return objects;
+  }
+
   /**
-   * kubectl from PATH. Absent on a developer machine: skip with a reason. Absent in CI (CI=true):
+   * A command from PATH. Absent on a developer machine: skip with a reason. Absent in CI (CI=true):
    * fail, so a pipeline never goes green without having checked anything.
    */
-  private static String findKubectl() {
+  static String onPathOrSkip(String command, String checks, String remedy) {
     Optional<String> found =
         Optional.ofNullable(System.getenv("PATH")).stream()
             .flatMap(path -> List.of(path.split(File.pathSeparator)).stream())
-            .map(p -> Path.of(p, "kubectl"))
+            .map(p -> Path.of(p, command))
             .filter(Files::isExecutable)
             .map(Path::toString)
             .findFirst();
-    if (found.isPresent()) {
-      return found.get();
+    if (found.isEmpty()) {
+      skipOrFailInCi(command + " is not on the PATH: skipping " + checks + " (" + remedy + ")");
     }
+    return found.get();
+  }
+
+  /** Skips the calling test with the reason; in CI (CI=true) fails it instead. */
+  static void skipOrFailInCi(String reason) {
     if ("true".equals(System.getenv("CI"))) {
-      fail("kubectl is not on the PATH, and CI=true: the manifests cannot be rendered");
+      fail(reason + ". CI=true: nothing may skip in CI");
     }
-    Assumptions.abort(
-        "kubectl is not on the PATH: skipping the Kustomize checks (install kubectl >= 1.32; "
-            + "in CI, where CI=true, this fails instead)");
-    throw new AssertionError("unreachable");
+    Assumptions.abort(reason + ". In CI, where CI=true, this fails instead");
   }
 
   <T extends HasMetadata> List<T> all(Class<T> type) {

@@ -2,12 +2,9 @@ package net.notejam.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,13 +20,7 @@ class MonitoringRulesTest {
   @Test
   void alertRulesPassPromtoolAndTheirUnitTests() throws IOException, InterruptedException {
     Path script = Manifests.REPO.resolve("deploy/monitoring/test-rules.sh");
-    if (!onPath("promtool")) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail("promtool is not installed, and CI=true: CI must install Debian's prometheus package");
-      }
-      assumeTrue(
-          false, "promtool not found: install Debian's prometheus package to run the rule tests");
-    }
+    Manifests.onPathOrSkip("promtool", "the rule tests", "install Debian's prometheus package");
     Process run =
         new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
     String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -37,15 +28,5 @@ class MonitoringRulesTest {
     System.out.println(output);
     assertEquals(0, run.exitValue(), output);
     assertTrue(output.contains("SUCCESS"), output);
-  }
-
-  private static boolean onPath(String command) {
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String dir : path.split(":")) {
-      if (Files.isExecutable(Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

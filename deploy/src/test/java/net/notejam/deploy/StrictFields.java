@@ -56,8 +56,8 @@ final class StrictFields {
         continue;
       }
       if (getter.getName().equals("getAdditionalProperties")) {
-        if (child instanceof Map<?, ?> extra && !extra.isEmpty()) {
-          problems.add((path.isEmpty() ? "." : path) + " unknown " + extra.keySet());
+        if (child instanceof Map<?, ?> extra) {
+          extra.keySet().forEach(k -> problems.add(path + "." + k + ": unknown field, or wrong type"));
         }
         continue;
       }
@@ -67,13 +67,23 @@ final class StrictFields {
   }
 
   /**
-   * Custom resources have no fabric8 model: compare them with the fields allowed in
-   * cnpg-fields.yaml (taken from the CloudNativePG and snapshot API references). A null leaf
-   * there allows any value below it.
+   * Custom resources without a fabric8 model or a strict schema (the monitoring kinds): compare
+   * them with the fields listed in custom-resource-fields.yaml. A null leaf there allows any value
+   * below it.
    */
   static List<String> unknownFields(JsonNode actual, JsonNode allowed, String path) {
     List<String> problems = new ArrayList<>();
-    if (allowed == null || allowed.isNull() || !actual.isObject()) {
+    if (allowed == null || allowed.isNull()) {
+      return problems;
+    }
+    if (actual.isArray()) {
+      // The fields listed for a list are those of each of its items.
+      for (int i = 0; i < actual.size(); i++) {
+        problems.addAll(unknownFields(actual.get(i), allowed, path + "[" + i + "]"));
+      }
+      return problems;
+    }
+    if (!actual.isObject()) {
       return problems;
     }
     actual
@@ -81,7 +91,7 @@ final class StrictFields {
         .forEachRemaining(
             name -> {
               if (!allowed.has(name)) {
-                problems.add(path + "." + name + " is not a known field");
+                problems.add(path + "." + name + ": unknown field");
               } else {
                 problems.addAll(unknownFields(actual.get(name), allowed.get(name), path + "." + name));
               }

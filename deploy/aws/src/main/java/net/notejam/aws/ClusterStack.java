@@ -39,7 +39,11 @@ public final class ClusterStack extends Stack {
   /** Pinned together with the kubectl layer: both move in one reviewed change. */
   public static final KubernetesVersion KUBERNETES_VERSION = KubernetesVersion.V1_32;
 
-  public static final String CLOUDNATIVE_PG_CHART_VERSION = "0.26.0"; // operator 1.27.0
+  /**
+   * The chart's appVersion is the operator it installs, CRDs included. deploy/ validates the
+   * manifests against that operator's CRDs: its SchemaTest reads the operator from the comment.
+   */
+  public static final String CLOUDNATIVE_PG_CHART_VERSION = "0.29.0"; // operator 1.30.0
   public static final String KUBE_PROMETHEUS_STACK_CHART_VERSION = "77.2.0";
   public static final AlbControllerVersion LOAD_BALANCER_CONTROLLER_VERSION =
       AlbControllerVersion.V2_13_3;
