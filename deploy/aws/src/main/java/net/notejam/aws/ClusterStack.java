@@ -6,8 +6,6 @@ import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.cdk.lambdalayer.kubectl.v32.KubectlV32Layer;
 import software.amazon.awscdk.services.ec2.InstanceType;
 import software.amazon.awscdk.services.eks.AlbControllerOptions;
@@ -35,7 +33,7 @@ import software.constructs.Construct;
  * The EKS cluster: pinned Kubernetes version, one managed node group per zone, storage and snapshot
  * add-ons, the load balancer controller, the PostgreSQL operator and monitoring.
  */
-public final class ClusterStack extends Stack {
+public final class ClusterStack extends NotejamStack {
   /** Pinned together with the kubectl layer: both move in one reviewed change. */
   public static final KubernetesVersion KUBERNETES_VERSION = KubernetesVersion.V1_32;
 
@@ -69,17 +67,10 @@ public final class ClusterStack extends Stack {
       DataProtectionStack dataProtection) {
     super(
         scope,
-        deployment.stackName("cluster"),
-        StackProps.builder()
-            .stackName(deployment.stackName("cluster"))
-            .env(deployment.environment())
-            .description(
-                "Notejam "
-                    + deployment.prefix()
-                    + ": EKS "
-                    + KUBERNETES_VERSION.getVersion()
-                    + " over three zones")
-            .build());
+        deployment,
+        "cluster",
+        "EKS " + KUBERNETES_VERSION.getVersion() + " over three zones",
+        Holds.INFRASTRUCTURE);
     EnvironmentProfile profile = deployment.profile();
 
     Key secretsKey =

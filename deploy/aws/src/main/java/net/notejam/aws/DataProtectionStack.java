@@ -5,8 +5,6 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.dlm.CfnLifecyclePolicy;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.Role;
@@ -27,7 +25,7 @@ import software.constructs.Construct;
  * database volumes, daily volume snapshots copied to the DR region (Data Lifecycle Manager), and
  * the bucket for logical backups (pg_dump custom format), replicated to the DR region.
  */
-public final class DataProtectionStack extends Stack {
+public final class DataProtectionStack extends NotejamStack {
   private final Key volumeKey;
   private final Bucket backupBucket;
   private final CfnLifecyclePolicy snapshotPolicy;
@@ -35,18 +33,10 @@ public final class DataProtectionStack extends Stack {
   public DataProtectionStack(Construct scope, Deployment deployment, RecoveryStack recovery) {
     super(
         scope,
-        deployment.stackName("data-protection"),
-        StackProps.builder()
-            .stackName(deployment.stackName("data-protection"))
-            .env(deployment.environment())
-            .description(
-                "Notejam "
-                    + deployment.prefix()
-                    + ": volume key, 3-year snapshots and logical backups, copied to "
-                    + deployment.drRegion())
-            .crossRegionReferences(true)
-            .terminationProtection(deployment.profile().terminationProtection())
-            .build());
+        deployment,
+        "data-protection",
+        "volume key, 3-year snapshots and logical backups, copied to " + deployment.drRegion(),
+        Holds.BACKUPS);
     addStackDependency(recovery, "copies snapshots and backups into its key and bucket");
     // Imported, so that grants go into this stack's policies: granting on the key itself would
     // make the recovery stack reference this one, a cycle across regions.

@@ -3,8 +3,6 @@ package net.notejam.aws;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Acknowledgment;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
@@ -23,21 +21,14 @@ import software.constructs.Construct;
  * The VPC: three zones, public subnets only for the load balancer, private subnets for the nodes
  * (and so for the database volumes, which live in the zone of the node that mounts them).
  */
-public final class NetworkStack extends Stack {
+public final class NetworkStack extends NotejamStack {
   /** Zones the cluster spreads over: losing one leaves two thirds of the capacity. */
   public static final int ZONES = 3;
 
   private final Vpc vpc;
 
   public NetworkStack(Construct scope, Deployment deployment) {
-    super(
-        scope,
-        deployment.stackName("network"),
-        StackProps.builder()
-            .stackName(deployment.stackName("network"))
-            .env(deployment.environment())
-            .description("Notejam " + deployment.prefix() + ": VPC over three zones")
-            .build());
+    super(scope, deployment, "network", "VPC over three zones", Holds.INFRASTRUCTURE);
     EnvironmentProfile profile = deployment.profile();
 
     this.vpc =

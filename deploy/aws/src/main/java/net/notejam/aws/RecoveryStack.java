@@ -2,8 +2,6 @@ package net.notejam.aws;
 
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -17,28 +15,23 @@ import software.constructs.Construct;
  * <p>Deployed before {@link DataProtectionStack}, which copies into it. A region move leaves this
  * stack alone: its copies are what the new region restores from.
  */
-public final class RecoveryStack extends Stack {
+public final class RecoveryStack extends NotejamStack {
   private final Key key;
   private final Bucket replicaBucket;
 
   public RecoveryStack(Construct scope, Deployment deployment) {
+    // Holds backups: the primary region's DLM policy and replication rule read the key's ARN.
     super(
         scope,
+        deployment,
         deployment.recoveryStackName(),
-        StackProps.builder()
-            .stackName(deployment.recoveryStackName())
-            .env(deployment.drEnvironment())
-            .description(
-                "Notejam "
-                    + deployment.environmentName()
-                    + ": snapshot copies and backup replica of "
-                    + deployment.region()
-                    + " kept in "
-                    + deployment.drRegion())
-            // The key ARN is read by the primary region's DLM policy and replication rule.
-            .crossRegionReferences(true)
-            .terminationProtection(deployment.profile().terminationProtection())
-            .build());
+        deployment.drEnvironment(),
+        deployment.environmentName()
+            + ": snapshot copies and backup replica of "
+            + deployment.region()
+            + " kept in "
+            + deployment.drRegion(),
+        Holds.BACKUPS);
 
     this.key =
         Key.Builder.create(this, "RecoveryKey")

@@ -4,8 +4,6 @@ import java.util.List;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ecr.LifecycleRule;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecr.TagMutability;
@@ -13,21 +11,14 @@ import software.amazon.awscdk.services.ecr.TagStatus;
 import software.constructs.Construct;
 
 /** The container registry the cluster pulls Notejam images from, in the cluster's region. */
-public final class RegistryStack extends Stack {
+public final class RegistryStack extends NotejamStack {
   /** Untagged images (superseded builds) are kept this long, then expire. */
   public static final int UNTAGGED_IMAGE_DAYS = 14;
 
   private final Repository repository;
 
   public RegistryStack(Construct scope, Deployment deployment) {
-    super(
-        scope,
-        deployment.stackName("registry"),
-        StackProps.builder()
-            .stackName(deployment.stackName("registry"))
-            .env(deployment.environment())
-            .description("Notejam " + deployment.prefix() + ": container images")
-            .build());
+    super(scope, deployment, "registry", "container images", Holds.INFRASTRUCTURE);
 
     this.repository =
         Repository.Builder.create(this, "Repository")

@@ -5,6 +5,6 @@
  * net.notejam.aws.NotejamStacks} wires the stacks of one {@link net.notejam.aws.Deployment}: {@link
  * net.notejam.aws.NetworkStack}, {@link net.notejam.aws.RecoveryStack} (in the disaster recovery
  * region), {@link net.notejam.aws.DataProtectionStack}, {@link net.notejam.aws.ClusterStack} and
- * {@link net.notejam.aws.RegistryStack}.
+ * {@link net.notejam.aws.RegistryStack}, each a {@link net.notejam.aws.NotejamStack}.
  */
 package net.notejam.aws;
