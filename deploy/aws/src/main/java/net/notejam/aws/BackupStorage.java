@@ -2,19 +2,68 @@ package net.notejam.aws;
 
 import java.util.List;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.ObjectLockRetention;
 import software.amazon.awscdk.services.s3.StorageClass;
 import software.amazon.awscdk.services.s3.Transition;
+import software.constructs.Construct;
 
-/** The lifecycle shared by the logical backup bucket and its replica in the DR region. */
+/**
+ * What the stores of backups share, in the primary region ({@link DataProtectionStack}) and in the
+ * DR region ({@link RecoveryStack}): the keys that encrypt them and the locked logical backup
+ * buckets.
+ */
 final class BackupStorage {
   private BackupStorage() {}
+
+  /**
+   * A key that backups (or the volumes they are taken from) are encrypted with, rotated yearly.
+   * Deleting it would make 3 years of backups unreadable: it outlives its stack, and a deletion
+   * scheduled by hand waits 30 days.
+   */
+  static Key key(Construct scope, String id, String alias, String description) {
+    return Key.Builder.create(scope, id)
+        .alias(alias)
+        .description(description)
+        .enableKeyRotation(true)
+        .removalPolicy(RemovalPolicy.RETAIN)
+        .pendingWindow(Duration.days(30))
+        .build();
+  }
+
+  /**
+   * A bucket of logical backups, still to be built (the primary adds its replication): versioned,
+   * encrypted with {@code key}, private, TLS only, with the {@link #lifecycle()}, outliving its
+   * stack. Object Lock with {@code lock} as the default retention: not even a compromised cluster
+   * credential can delete or overwrite a dump for 3 years.
+   */
+  static Bucket.Builder lockedBucket(
+      Construct scope, String id, String name, IKey key, ObjectLockRetention lock) {
+    return Bucket.Builder.create(scope, id)
+        .bucketName(name)
+        .versioned(true)
+        .encryption(BucketEncryption.KMS)
+        .encryptionKey(key)
+        .bucketKeyEnabled(true)
+        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+        .enforceSsl(true)
+        .objectLockEnabled(true)
+        .objectLockDefaultRetention(lock)
+        .lifecycleRules(lifecycle())
+        .removalPolicy(RemovalPolicy.RETAIN);
+  }
 
   /**
    * Colder storage as dumps age, expiry once the 3-year lock has ended plus a margin. Expiring the
    * current version only adds a delete marker; the locked version itself goes 30 days later.
    */
-  static List<LifecycleRule> lifecycle() {
+  private static List<LifecycleRule> lifecycle() {
     return List.of(
         LifecycleRule.builder()
             .id("colder-with-age-expire-after-3-years")

@@ -75,7 +75,7 @@ public final class ClusterStack extends NotejamStack {
 
     Key secretsKey =
         Key.Builder.create(this, "SecretsKey")
-            .alias("notejam-" + deployment.environmentName() + "-eks-secrets")
+            .alias(deployment.keyAlias("eks-secrets"))
             .description("Envelope encryption of Kubernetes Secrets in " + deployment.prefix())
             .enableKeyRotation(true)
             .removalPolicy(RemovalPolicy.RETAIN)

@@ -3,7 +3,6 @@ package net.notejam.aws;
 import java.util.List;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnTag;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dlm.CfnLifecyclePolicy;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
@@ -11,10 +10,8 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
-import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketAttributes;
-import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.s3.ReplicationRule;
 import software.amazon.awscdk.services.s3.StorageClass;
@@ -43,13 +40,11 @@ public final class DataProtectionStack extends NotejamStack {
     IKey recoveryKey = Key.fromKeyArn(this, "RecoveryKey", recovery.key().getKeyArn());
 
     this.volumeKey =
-        Key.Builder.create(this, "VolumeKey")
-            .alias("notejam-" + deployment.environmentName() + "-volumes")
-            .description("Encrypts the EBS volumes and snapshots of " + deployment.prefix())
-            .enableKeyRotation(true)
-            .removalPolicy(RemovalPolicy.RETAIN)
-            .pendingWindow(Duration.days(30))
-            .build();
+        BackupStorage.key(
+            this,
+            "VolumeKey",
+            deployment.keyAlias("volumes"),
+            "Encrypts the EBS volumes and snapshots of " + deployment.prefix());
 
     this.snapshotPolicy = snapshotPolicy(deployment, recoveryKey);
     this.backupBucket = backupBucket(deployment, recoveryKey);
@@ -157,25 +152,18 @@ public final class DataProtectionStack extends NotejamStack {
                 .account(deployment.account())
                 .region(deployment.drRegion())
                 .build());
-    return Bucket.Builder.create(this, "LogicalBackups")
-        .bucketName(deployment.backupBucketName())
-        .versioned(true)
-        .encryption(BucketEncryption.KMS)
-        .encryptionKey(
-            Key.Builder.create(this, "BackupKey")
-                .alias("notejam-" + deployment.environmentName() + "-backups")
-                .description("Encrypts the logical backups of " + deployment.prefix())
-                .enableKeyRotation(true)
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .pendingWindow(Duration.days(30))
-                .build())
-        .bucketKeyEnabled(true)
-        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-        .enforceSsl(true)
-        // Not even a compromised cluster credential can delete or overwrite a dump for 3 years.
-        .objectLockEnabled(true)
-        .objectLockDefaultRetention(deployment.profile().backupLock())
-        .lifecycleRules(BackupStorage.lifecycle())
+    Key key =
+        BackupStorage.key(
+            this,
+            "BackupKey",
+            deployment.keyAlias("backups"),
+            "Encrypts the logical backups of " + deployment.prefix());
+    return BackupStorage.lockedBucket(
+            this,
+            "LogicalBackups",
+            deployment.backupBucketName(),
+            key,
+            deployment.profile().backupLock())
         .replicationRules(
             List.of(
                 ReplicationRule.builder()
@@ -189,7 +177,6 @@ public final class DataProtectionStack extends NotejamStack {
                     // A delete in the primary must not propagate to the copy.
                     .deleteMarkerReplication(false)
                     .build()))
-        .removalPolicy(RemovalPolicy.RETAIN)
         .build();
   }
 

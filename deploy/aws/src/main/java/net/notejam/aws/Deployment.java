@@ -71,6 +71,11 @@ public record Deployment(
     return "notejam-" + environmentName() + "-" + drRegion + "-recovery";
   }
 
+  /** {@code notejam-prod-volumes}: KMS aliases are per region, so the environment suffices. */
+  public String keyAlias(String purpose) {
+    return "notejam-" + environmentName() + "-" + purpose;
+  }
+
   public Environment environment() {
     return Environment.builder().account(account).region(region).build();
   }

@@ -1,11 +1,7 @@
 package net.notejam.aws;
 
-import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.kms.Key;
-import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
-import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.constructs.Construct;
 
 /**
@@ -34,29 +30,18 @@ public final class RecoveryStack extends NotejamStack {
         Holds.BACKUPS);
 
     this.key =
-        Key.Builder.create(this, "RecoveryKey")
-            .alias(
-                "notejam-" + deployment.environmentName() + "-recovery-from-" + deployment.region())
-            .description("Encrypts snapshot copies and backup replicas of " + deployment.prefix())
-            .enableKeyRotation(true)
-            // Deleting the key would make 3 years of copies unreadable.
-            .removalPolicy(RemovalPolicy.RETAIN)
-            .pendingWindow(Duration.days(30))
-            .build();
-
+        BackupStorage.key(
+            this,
+            "RecoveryKey",
+            deployment.keyAlias("recovery-from-" + deployment.region()),
+            "Encrypts snapshot copies and backup replicas of " + deployment.prefix());
     this.replicaBucket =
-        Bucket.Builder.create(this, "BackupReplica")
-            .bucketName(deployment.replicaBucketName())
-            .versioned(true)
-            .encryption(BucketEncryption.KMS)
-            .encryptionKey(key)
-            .bucketKeyEnabled(true)
-            .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-            .enforceSsl(true)
-            .objectLockEnabled(true)
-            .objectLockDefaultRetention(deployment.profile().backupLock())
-            .lifecycleRules(BackupStorage.lifecycle())
-            .removalPolicy(RemovalPolicy.RETAIN)
+        BackupStorage.lockedBucket(
+                this,
+                "BackupReplica",
+                deployment.replicaBucketName(),
+                key,
+                deployment.profile().backupLock())
             .build();
   }
 
