@@ -3,6 +3,7 @@ package net.notejam.aws;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -181,10 +182,13 @@ public final class ClusterStack extends NotejamStack {
                         "prometheus",
                         Map.of(
                             "prometheusSpec",
-                            Map.of(
-                                "serviceMonitorSelectorNilUsesHelmValues", false,
-                                "podMonitorSelectorNilUsesHelmValues", false,
-                                "ruleSelectorNilUsesHelmValues", false))))
+                            // Sorted: Map.of's order changes with every JVM, and with it the
+                            // synthesized template, so every synth would look like a change.
+                            new TreeMap<>(
+                                Map.of(
+                                    "serviceMonitorSelectorNilUsesHelmValues", false,
+                                    "podMonitorSelectorNilUsesHelmValues", false,
+                                    "ruleSelectorNilUsesHelmValues", false)))))
                 // Many CRDs: installing them takes longer than the 5-minute default.
                 .timeout(Duration.minutes(15))
                 .build());
