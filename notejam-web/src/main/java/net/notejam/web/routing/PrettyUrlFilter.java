@@ -18,8 +18,6 @@ public class PrettyUrlFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
 
-  @jakarta.inject.Inject private transient net.notejam.web.PadsColumn padsColumn;
-
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
@@ -30,9 +28,6 @@ public class PrettyUrlFilter extends HttpFilter {
     Optional<Routes.Match> match = Routes.match(path);
     if (match.isPresent()) {
       match.get().parameters().forEach((name, value) -> PathParameters.put(req, name, value));
-      // The "My pads" column, read before the page renders: if the database fails, the error
-      // page is shown cleanly instead of a half-written page.
-      padsColumn.getPads();
       req.getRequestDispatcher(match.get().route().viewId()).forward(req, res);
     } else if (!path.endsWith("/") && Routes.match(path + "/").isPresent()) {
       String query = req.getQueryString();
