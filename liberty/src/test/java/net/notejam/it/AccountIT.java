@@ -12,6 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import net.notejam.it.support.Accounts;
+import net.notejam.it.support.Browser;
+import net.notejam.it.support.Page;
 import org.junit.jupiter.api.Test;
 
 /** Notejam's account cases, through the pages as a browser uses them. */

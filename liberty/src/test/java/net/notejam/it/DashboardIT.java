@@ -18,6 +18,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import net.notejam.it.support.Accounts;
+import net.notejam.it.support.Browser;
+import net.notejam.it.support.Metrics;
+import net.notejam.it.support.Notejam;
 import org.junit.jupiter.api.Test;
 
 /**

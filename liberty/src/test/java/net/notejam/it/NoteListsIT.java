@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.notejam.it.support.Accounts;
+import net.notejam.it.support.Browser;
+import net.notejam.it.support.Notejam;
+import net.notejam.it.support.Page;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 

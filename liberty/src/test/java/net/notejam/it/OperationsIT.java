@@ -16,6 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import net.notejam.it.drill.Drills;
+import net.notejam.it.support.Accounts;
+import net.notejam.it.support.Browser;
+import net.notejam.it.support.Metrics;
+import net.notejam.it.support.Notejam;
+import net.notejam.it.support.Page;
 import org.junit.jupiter.api.Test;
 
 /** What ops and monitoring see: health endpoints, Prometheus metrics, JSON logs. */

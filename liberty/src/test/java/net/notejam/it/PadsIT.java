@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import net.notejam.it.support.Accounts;
+import net.notejam.it.support.Browser;
+import net.notejam.it.support.Notejam;
+import net.notejam.it.support.Page;
 import org.junit.jupiter.api.Test;
 
 /** Notejam's pad cases, through the pages, for the owner and against everyone else. */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import net.notejam.persistence.PasswordResetToken;
 import net.notejam.persistence.User;
@@ -42,7 +43,10 @@ public class PasswordResetService {
   @ConfigProperty(name = "notejam.reset.max-per-hour", defaultValue = "3")
   private int maxPerHour;
 
-  /** Where links point: the public address of Notejam, never taken from a request's Host. */
+  /**
+   * Where links point: the public address of Notejam, never taken from a request's Host. The path
+   * of the page a link opens is the web layer's to say (see {@link #requestReset}).
+   */
   @Inject
   @ConfigProperty(name = "notejam.base-url", defaultValue = "http://localhost:9080")
   private String baseUrl;
@@ -51,9 +55,10 @@ public class PasswordResetService {
 
   /**
    * Anyone may ask. If {@code email} has an account and has not asked too often in the last hour,
-   * mails it a reset link; otherwise does nothing visible. Returns normally either way.
+   * mails it a reset link; otherwise does nothing visible. Returns normally either way. {@code
+   * pathOfToken} gives the path of the web page that takes a token, appended to the base URL.
    */
-  public void requestReset(String email) {
+  public void requestReset(String email, UnaryOperator<String> pathOfToken) {
     Optional<User> user = Users.byEmail(em, email);
     if (user.isEmpty()) {
       return;
@@ -81,10 +86,8 @@ public class PasswordResetService {
             + "To choose a new password, open this link within "
             + describe(lifetime)
             + ":\n\n"
-            + baseUrl
-            + "/reset-password/"
-            + token
-            + "/\n\n"
+            + link(baseUrl, pathOfToken.apply(token))
+            + "\n\n"
             + "The link works once. If you did not ask for it, ignore this mail: your password"
             + " stays as it is.\n");
     LOG.info(() -> "Password reset link mailed: user " + user.get().getId());
@@ -132,6 +135,11 @@ public class PasswordResetService {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java platform", e);
     }
+  }
+
+  /** {@code path} on {@code baseUrl}, whether or not the configured base ends with a slash. */
+  static String link(String baseUrl, String path) {
+    return baseUrl.replaceFirst("/+$", "") + path;
   }
 
   static String describe(Duration duration) {

@@ -17,6 +17,16 @@ class PasswordResetServiceTest {
   }
 
   @Test
+  void theLinkIsTheWebsPathOnTheConfiguredBaseUrl() {
+    assertEquals(
+        "https://notejam.example/reset-password/abc/",
+        PasswordResetService.link("https://notejam.example", "/reset-password/abc/"));
+    assertEquals(
+        "https://notejam.example/reset-password/abc/",
+        PasswordResetService.link("https://notejam.example/", "/reset-password/abc/"));
+  }
+
+  @Test
   void theMailSaysHowLongTheLinkLasts() {
     assertEquals("1 hour", PasswordResetService.describe(Duration.ofHours(1)));
     assertEquals("2 hours", PasswordResetService.describe(Duration.ofHours(2)));

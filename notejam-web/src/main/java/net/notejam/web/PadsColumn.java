@@ -8,7 +8,10 @@ import net.notejam.service.PadService;
 import net.notejam.service.PadSummary;
 import net.notejam.web.security.CurrentUser;
 
-/** The "My pads" column beside every signed-in page. */
+/**
+ * The "My pads" column beside every signed-in page, read once per request: before the page renders
+ * (by {@link ReadBeforeRenderViewHandler}), so that a database failure shows the error page.
+ */
 @Named
 @RequestScoped
 public class PadsColumn {

@@ -11,6 +11,7 @@ import net.notejam.service.PasswordResetService;
 import net.notejam.web.Feedback;
 import net.notejam.web.FormMessages;
 import net.notejam.web.Navigation;
+import net.notejam.web.routing.Routes;
 
 /**
  * {@code /forgot-password/}: mails a reset link if the address has an account, and says the same
@@ -30,9 +31,9 @@ public class ForgotPasswordPage {
   @Inject private PasswordResetService resets;
 
   public String send() {
-    resets.requestReset(email);
+    resets.requestReset(email, Routes::resetPassword);
     Feedback.success(ANSWER);
-    return Navigation.redirect("/forgot-password/");
+    return Navigation.redirect(Routes.FORGOT_PASSWORD);
   }
 
   public String getEmail() {

@@ -9,6 +9,7 @@ import net.notejam.service.PasswordResetService;
 import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.PathParameters;
+import net.notejam.web.routing.Routes;
 
 /**
  * {@code /reset-password/<token>/}: sets a new password through a mailed link; an unknown, expired
@@ -44,6 +45,6 @@ public class ResetPasswordPage extends NewPasswordFields {
       return null;
     }
     Feedback.success("Your password is changed. Now you can sign in with the new one.");
-    return Navigation.redirect("/signin/");
+    return Navigation.redirect(Routes.SIGN_IN);
   }
 }

@@ -12,6 +12,7 @@ import net.notejam.service.WrongPassword;
 import net.notejam.web.Feedback;
 import net.notejam.web.FormMessages;
 import net.notejam.web.Navigation;
+import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
 
 /** {@code /settings/}: the signed-in user changes their password. */
@@ -40,7 +41,7 @@ public class SettingsPage extends NewPasswordFields {
       return null;
     }
     Feedback.success("Your password is successfully changed.");
-    return Navigation.redirect("/");
+    return Navigation.redirect(Routes.HOME);
   }
 
   public String getOldPassword() {

@@ -17,6 +17,7 @@ import net.notejam.service.Credentials;
 import net.notejam.web.Feedback;
 import net.notejam.web.FormMessages;
 import net.notejam.web.Navigation;
+import net.notejam.web.routing.Routes;
 import net.notejam.web.security.SessionFormAuthenticationMechanism;
 
 /** {@code /signin/}: signs a user in through Jakarta Security, then shows their notes. */
@@ -50,7 +51,7 @@ public class SignInPage {
       Feedback.success("You are signed in!");
       // On to the page first asked for, if sign-in interrupted a visit.
       String askedFor = SessionFormAuthenticationMechanism.takeAskedFor(request);
-      return Navigation.redirect(askedFor != null ? askedFor : "/");
+      return Navigation.redirect(askedFor != null ? askedFor : Routes.HOME);
     }
     Feedback.error("Wrong email or password");
     return null;

@@ -7,9 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import net.notejam.web.routing.Routes;
 
 /** {@code GET /signout/}: ends the session and shows the sign-in page. */
-@WebServlet("/signout/*")
+@WebServlet(Routes.SIGN_OUT + "*")
 public class SignOutServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
@@ -22,6 +23,6 @@ public class SignOutServlet extends HttpServlet {
     if (session != null) {
       session.invalidate();
     }
-    res.sendRedirect(req.getContextPath() + "/signin/");
+    res.sendRedirect(req.getContextPath() + Routes.SIGN_IN);
   }
 }

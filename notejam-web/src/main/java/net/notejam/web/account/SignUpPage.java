@@ -13,6 +13,7 @@ import net.notejam.service.InvalidInput;
 import net.notejam.web.Feedback;
 import net.notejam.web.FormMessages;
 import net.notejam.web.Navigation;
+import net.notejam.web.routing.Routes;
 
 /** {@code /signup/}: creates an account, then sends the new user to sign in. */
 @Named
@@ -51,7 +52,7 @@ public class SignUpPage {
       return null;
     }
     Feedback.success("Account is created. Now you can sign in.");
-    return Navigation.redirect("/signin/");
+    return Navigation.redirect(Routes.SIGN_IN);
   }
 
   public String getEmail() {

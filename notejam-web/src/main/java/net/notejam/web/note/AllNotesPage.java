@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Map;
 import net.notejam.service.NoteService;
+import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
 
 /** {@code /}: all notes of the signed-in user, a page at a time, in the order asked for. */
@@ -29,12 +30,12 @@ public class AllNotesPage {
       Map<String, String> query = faces.getExternalContext().getRequestParameterMap();
       listing =
           NoteListing.of(
-              "/",
+              Routes.HOME,
               notes.listAll(
                   currentUser.getId(),
                   NoteListing.order(query.get("order")),
                   NoteListing.pageNumber(query.get("page"))),
-              "/notes/create/",
+              Routes.NEW_NOTE,
               true);
     }
     return listing;

@@ -10,6 +10,7 @@ import net.notejam.service.NoteService;
 import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.PadsColumn;
+import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
 
 /** {@code /notes/create/}: a new note, in the pad of {@code ?pad=} when that is one's own. */
@@ -42,6 +43,6 @@ public class CreateNotePage extends NoteFields {
       return null;
     }
     Feedback.success("Note is successfully created");
-    return Navigation.redirect(listOf(note.padId()));
+    return Navigation.redirect(Routes.notesOf(note.padId()));
   }
 }

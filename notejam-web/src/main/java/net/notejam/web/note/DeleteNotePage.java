@@ -8,6 +8,7 @@ import net.notejam.service.NoteService;
 import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.PathParameters;
+import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
 
 /** {@code /notes/<id>/delete/}: asks, then deletes the note. */
@@ -28,7 +29,7 @@ public class DeleteNotePage {
   public String delete() {
     NoteDetails deleted = notes.delete(currentUser.getId(), PathParameters.id());
     Feedback.success("Note is successfully deleted");
-    return Navigation.redirect(NoteFields.listOf(deleted.padId()));
+    return Navigation.redirect(Routes.notesOf(deleted.padId()));
   }
 
   public NoteDetails getNote() {

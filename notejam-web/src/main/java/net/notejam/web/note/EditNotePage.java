@@ -10,6 +10,7 @@ import net.notejam.service.NoteService;
 import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.PathParameters;
+import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
 
 /** {@code /notes/<id>/edit/}: changes a note, or moves it to another of the user's pads. */
@@ -36,7 +37,7 @@ public class EditNotePage extends NoteFields {
       NoteDetails saved =
           notes.update(currentUser.getId(), id, version, getPadId(), getName(), getText());
       Feedback.success("Note is successfully updated");
-      return Navigation.redirect(NoteFields.listOf(saved.padId()));
+      return Navigation.redirect(Routes.notesOf(saved.padId()));
     } catch (EditConflict e) {
       Feedback.error(e.getMessage());
       show(notes.get(currentUser.getId(), id));

@@ -19,11 +19,6 @@ public abstract class NoteFields {
   /** One of the user's pads, or null for "No pad"; the select only offers the user's own. */
   private Long padId;
 
-  /** Where a note lands after it is saved or deleted: its pad's page, or all notes. */
-  static String listOf(Long padId) {
-    return padId == null ? "/" : "/pads/" + padId + "/";
-  }
-
   public String getName() {
     return name;
   }

@@ -48,7 +48,7 @@ public class RequestObservationFilter extends HttpFilter {
     if (requestId == null || !SANE_ID.matcher(requestId).matches()) {
       requestId = UUID.randomUUID().toString();
     }
-    String page = page(req.getRequestURI().substring(req.getContextPath().length()));
+    String page = page(Routes.pathOf(req));
     res.setHeader(REQUEST_ID, requestId);
     res.setHeader(PAGE, page);
     LogRecordContext.addExtension("requestId", requestId);
@@ -68,16 +68,15 @@ public class RequestObservationFilter extends HttpFilter {
 
   /** The page a path belongs to: its route template, or one of a few fixed names. */
   static String page(String path) {
-    String p = path.isEmpty() ? "/" : path;
-    if (Routes.isAsset(p)) {
+    if (Routes.isAsset(path)) {
       return "asset";
     }
-    if (p.equals(Routes.SIGN_OUT)) {
-      return p;
+    if (path.equals(Routes.SIGN_OUT)) {
+      return path;
     }
-    return Routes.match(p)
+    return Routes.match(path)
         .map(m -> m.route().template())
-        .or(() -> Routes.match(p + "/").map(m -> "redirect"))
+        .or(() -> Routes.withTrailingSlash(path).map(m -> "redirect"))
         .orElse("other");
   }
 }

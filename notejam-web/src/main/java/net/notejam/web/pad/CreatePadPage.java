@@ -8,6 +8,7 @@ import net.notejam.service.PadService;
 import net.notejam.service.PadSummary;
 import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
+import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
 
 /** {@code /pads/create/}: a new pad, then its (empty) page. */
@@ -27,6 +28,6 @@ public class CreatePadPage extends PadFields {
       return null;
     }
     Feedback.success("Pad is successfully created");
-    return Navigation.redirect("/pads/" + pad.id() + "/");
+    return Navigation.redirect(Routes.pad(pad.id()));
   }
 }

@@ -8,6 +8,7 @@ import net.notejam.service.PadSummary;
 import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.PathParameters;
+import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
 
 /** {@code /pads/<id>/delete/}: asks, then deletes the pad and all its notes. */
@@ -28,7 +29,7 @@ public class DeletePadPage {
   public String delete() {
     pads.delete(currentUser.getId(), PathParameters.id());
     Feedback.success("Pad is successfully deleted");
-    return Navigation.redirect("/");
+    return Navigation.redirect(Routes.HOME);
   }
 
   public PadSummary getPad() {

@@ -9,6 +9,7 @@ import net.notejam.service.PadSummary;
 import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.PathParameters;
+import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
 
 /** {@code /pads/<id>/edit/}: renames a pad. */
@@ -35,7 +36,7 @@ public class EditPadPage extends PadFields {
       return null;
     }
     Feedback.success("Pad is successfully updated");
-    return Navigation.redirect("/pads/" + renamed.id() + "/");
+    return Navigation.redirect(Routes.pad(renamed.id()));
   }
 
   /** The pad as stored, for the title and links (404 if it is not the user's). */

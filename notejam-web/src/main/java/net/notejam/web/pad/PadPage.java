@@ -10,6 +10,7 @@ import net.notejam.service.PadService;
 import net.notejam.service.PadSummary;
 import net.notejam.web.note.NoteListing;
 import net.notejam.web.routing.PathParameters;
+import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
 
 /** {@code /pads/<id>/}: the notes of one pad, a page at a time. */
@@ -30,7 +31,7 @@ public class PadPage {
     long padId = PathParameters.id();
     pad = pads.get(currentUser.getId(), padId);
     Map<String, String> query = faces.getExternalContext().getRequestParameterMap();
-    String path = "/pads/" + padId + "/";
+    String path = Routes.pad(padId);
     listing =
         NoteListing.of(
             path,
@@ -39,7 +40,7 @@ public class PadPage {
                 padId,
                 NoteListing.order(query.get("order")),
                 NoteListing.pageNumber(query.get("page"))),
-            "/notes/create/?pad=" + padId,
+            Routes.newNoteIn(padId),
             false);
   }
 

@@ -18,27 +18,21 @@ public class PrettyUrlFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
 
-  @jakarta.inject.Inject private transient net.notejam.web.PadsColumn padsColumn;
-
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    String path = req.getRequestURI().substring(req.getContextPath().length());
-    if (path.isEmpty()) {
-      path = "/";
-    }
+    String path = Routes.pathOf(req);
     Optional<Routes.Match> match = Routes.match(path);
+    Optional<Routes.Match> slashed = Routes.withTrailingSlash(path);
     if (match.isPresent()) {
       match.get().parameters().forEach((name, value) -> PathParameters.put(req, name, value));
-      // The "My pads" column, read before the page renders: if the database fails, the error
-      // page is shown cleanly instead of a half-written page.
-      padsColumn.getPads();
       req.getRequestDispatcher(match.get().route().viewId()).forward(req, res);
-    } else if (!path.endsWith("/") && Routes.match(path + "/").isPresent()) {
+    } else if (slashed.isPresent()) {
       String query = req.getQueryString();
       res.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
       res.setHeader(
-          "Location", req.getContextPath() + path + "/" + (query == null ? "" : "?" + query));
+          "Location",
+          req.getContextPath() + slashed.get().path() + (query == null ? "" : "?" + query));
     } else if (Routes.isAsset(path) || path.equals(Routes.SIGN_OUT)) {
       chain.doFilter(req, res);
     } else {

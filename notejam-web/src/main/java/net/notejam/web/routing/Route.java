@@ -12,13 +12,24 @@ import java.util.regex.Pattern;
  * One Notejam URL template such as {@code /pads/{id}/edit/} and the view that renders it. An
  * {@code {id}} matches 1 to 18 digits, so it always fits a {@code long}; a {@code {token}} matches
  * the URL-safe Base64 of a reset link. Anything else (a word, a huge number) does not match and ends
- * as a 404.
+ * as a 404. A route is for signed-in users unless it is {@code forVisitors}.
  */
-public record Route(String template, String viewId, Pattern pattern, List<String> parameters) {
+public record Route(
+    String template, String viewId, Pattern pattern, List<String> parameters, boolean forVisitors) {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
 
+  /** A page that needs a signed-in user. */
   public static Route of(String template, String viewId) {
+    return of(template, viewId, false);
+  }
+
+  /** A page that a visitor may see (sign-up, sign-in, the password pages). */
+  public static Route forVisitors(String template, String viewId) {
+    return of(template, viewId, true);
+  }
+
+  private static Route of(String template, String viewId, boolean forVisitors) {
     StringBuilder regex = new StringBuilder("^");
     List<String> parameters = new ArrayList<>();
     Matcher m = PLACEHOLDER.matcher(template);
@@ -29,7 +40,8 @@ public record Route(String template, String viewId, Pattern pattern, List<String
       last = m.end();
     }
     regex.append(Pattern.quote(template.substring(last))).append('$');
-    return new Route(template, viewId, Pattern.compile(regex.toString()), List.copyOf(parameters));
+    return new Route(
+        template, viewId, Pattern.compile(regex.toString()), List.copyOf(parameters), forVisitors);
   }
 
   private static String placeholder(String name) {

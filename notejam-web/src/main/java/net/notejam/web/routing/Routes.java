@@ -1,52 +1,178 @@
 package net.notejam.web.routing;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Every page URL of Notejam and its view: the one place to look for "which page is this?". */
+/**
+ * Every page URL of Notejam and its view: the one place to look for "which page is this?", and
+ * the one place a URL is written. Beans, pages (through {@link PageLinks}), redirects, mails and
+ * the sign-in mechanism build URLs here ({@code Routes.pad(12)}) instead of writing them; a test
+ * (RouteLiteralsTest) fails on a route's URL written anywhere else.
+ */
 public final class Routes {
+
+  public static final String HOME = "/";
+  public static final String SIGN_UP = "/signup/";
+  public static final String SIGN_IN = "/signin/";
+  /** Served by the sign-out servlet, not by a view. */
+  public static final String SIGN_OUT = "/signout/";
+  public static final String SETTINGS = "/settings/";
+  public static final String FORGOT_PASSWORD = "/forgot-password/";
+  public static final String NEW_NOTE = "/notes/create/";
+  public static final String NEW_PAD = "/pads/create/";
+
+  private static final String RESET_PASSWORD = "/reset-password/{token}/";
+  private static final String NOTE = "/notes/{id}/";
+  private static final String EDIT_NOTE = "/notes/{id}/edit/";
+  private static final String DELETE_NOTE = "/notes/{id}/delete/";
+  private static final String PAD = "/pads/{id}/";
+  private static final String EDIT_PAD = "/pads/{id}/edit/";
+  private static final String DELETE_PAD = "/pads/{id}/delete/";
 
   private static final List<Route> ALL =
       List.of(
-          Route.of("/", "/notes/list.xhtml"),
-          Route.of("/signup/", "/account/signup.xhtml"),
-          Route.of("/signin/", "/account/signin.xhtml"),
-          Route.of("/settings/", "/account/settings.xhtml"),
-          Route.of("/forgot-password/", "/account/forgot-password.xhtml"),
-          Route.of("/reset-password/{token}/", "/account/reset-password.xhtml"),
-          Route.of("/notes/create/", "/notes/create.xhtml"),
-          Route.of("/notes/{id}/", "/notes/view.xhtml"),
-          Route.of("/notes/{id}/edit/", "/notes/edit.xhtml"),
-          Route.of("/notes/{id}/delete/", "/notes/delete.xhtml"),
-          Route.of("/pads/create/", "/pads/create.xhtml"),
-          Route.of("/pads/{id}/", "/pads/view.xhtml"),
-          Route.of("/pads/{id}/edit/", "/pads/edit.xhtml"),
-          Route.of("/pads/{id}/delete/", "/pads/delete.xhtml"));
+          Route.of(HOME, "/notes/list.xhtml"),
+          Route.forVisitors(SIGN_UP, "/account/signup.xhtml"),
+          Route.forVisitors(SIGN_IN, "/account/signin.xhtml"),
+          Route.of(SETTINGS, "/account/settings.xhtml"),
+          Route.forVisitors(FORGOT_PASSWORD, "/account/forgot-password.xhtml"),
+          Route.forVisitors(RESET_PASSWORD, "/account/reset-password.xhtml"),
+          Route.of(NEW_NOTE, "/notes/create.xhtml"),
+          Route.of(NOTE, "/notes/view.xhtml"),
+          Route.of(EDIT_NOTE, "/notes/edit.xhtml"),
+          Route.of(DELETE_NOTE, "/notes/delete.xhtml"),
+          Route.of(NEW_PAD, "/pads/create.xhtml"),
+          Route.of(PAD, "/pads/view.xhtml"),
+          Route.of(EDIT_PAD, "/pads/edit.xhtml"),
+          Route.of(DELETE_PAD, "/pads/delete.xhtml"));
 
-  /** Served by the container, not by a view: static assets, and the sign-out servlet. */
+  /** Served by the container, not by a view: static assets. */
   private static final List<String> ASSET_PREFIXES =
       List.of("/css/", "/webjars/", "/jakarta.faces.resource/", "/favicon.ico");
 
-  public static final String SIGN_OUT = "/signout/";
+  /** The error views (web.xml), which a visitor sees too. */
+  private static final String ERROR_VIEWS = "/errors/";
+
+  /**
+   * A path that stays on this site: one slash, not followed by a second slash or a backslash
+   * (which browsers read as "another host": {@code //evil.example}, {@code /\evil.example}).
+   */
+  private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\]).*", Pattern.DOTALL);
 
   private Routes() {}
+
+  /** {@code /notes/12/}: one note. */
+  public static String note(long id) {
+    return fill(NOTE, id);
+  }
+
+  public static String editNote(long id) {
+    return fill(EDIT_NOTE, id);
+  }
+
+  public static String deleteNote(long id) {
+    return fill(DELETE_NOTE, id);
+  }
+
+  /** The new-note form with pad {@code padId} preselected. */
+  public static String newNoteIn(long padId) {
+    return NEW_NOTE + "?pad=" + padId;
+  }
+
+  /** {@code /pads/12/}: the notes of one pad. */
+  public static String pad(long id) {
+    return fill(PAD, id);
+  }
+
+  public static String editPad(long id) {
+    return fill(EDIT_PAD, id);
+  }
+
+  public static String deletePad(long id) {
+    return fill(DELETE_PAD, id);
+  }
+
+  /** Where a note list of pad {@code padId} is shown: its pad's page, or all notes for null. */
+  public static String notesOf(Long padId) {
+    return padId == null ? HOME : pad(padId);
+  }
+
+  /** The page a mailed reset link opens. */
+  public static String resetPassword(String token) {
+    return fill(RESET_PASSWORD, token);
+  }
+
+  private static String fill(String template, Object value) {
+    String path = template.replaceFirst("\\{[a-z]+}", Matcher.quoteReplacement(value.toString()));
+    if (match(path).isEmpty()) {
+      throw new IllegalArgumentException("Not a Notejam URL: " + path);
+    }
+    return path;
+  }
+
+  /** The path {@code request} asks for, as sent (not decoded), {@code /} for the root. */
+  public static String pathOf(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.isEmpty() ? HOME : path;
+  }
 
   /** True for the app's static files (stylesheets, WebJars). */
   public static boolean isAsset(String path) {
     return ASSET_PREFIXES.stream().anyMatch(path::startsWith);
   }
 
-  /** A route matched against a request path, with its path parameters. */
-  public record Match(Route route, Map<String, String> parameters) {}
+  /**
+   * True when a visitor (nobody signed in) may ask for {@code path}: the sign-up, sign-in and
+   * password pages, also without their trailing slash (they redirect to it), sign-out, the error
+   * views and the assets. Everything else needs an account, unknown paths included.
+   */
+  public static boolean isForVisitors(String path) {
+    return isAsset(path)
+        || path.equals(SIGN_OUT)
+        || path.startsWith(ERROR_VIEWS)
+        || match(path)
+            .or(() -> withTrailingSlash(path))
+            .filter(m -> m.route().forVisitors())
+            .isPresent();
+  }
+
+  /** The route {@code path} lacks only its trailing slash for ({@code /signin}), if any. */
+  public static Optional<Match> withTrailingSlash(String path) {
+    return path.endsWith("/") ? Optional.empty() : match(path + "/");
+  }
+
+  /**
+   * {@code uri} (a request URI of this application, with its query) as a path within the
+   * application, if it is one: never a path that a browser would take to another site. For the
+   * redirect back to the page a visitor asked for before signing in.
+   */
+  public static Optional<String> localPath(String uri, String contextPath) {
+    if (uri == null || !uri.startsWith(contextPath)) {
+      return Optional.empty();
+    }
+    String path = uri.substring(contextPath.length());
+    return LOCAL_PATH.matcher(path).matches() ? Optional.of(path) : Optional.empty();
+  }
+
+  /** A route matched against the request path {@code path}, with its path parameters. */
+  public record Match(Route route, String path, Map<String, String> parameters) {}
 
   public static Optional<Match> match(String path) {
     for (Route route : ALL) {
       Optional<Map<String, String>> parameters = route.match(path);
       if (parameters.isPresent()) {
-        return Optional.of(new Match(route, parameters.get()));
+        return Optional.of(new Match(route, path, parameters.get()));
       }
     }
     return Optional.empty();
+  }
+
+  /** Every route, for tests that check URLs against them. */
+  static List<Route> all() {
+    return ALL;
   }
 }

@@ -11,13 +11,15 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import net.notejam.web.routing.Routes;
 
 /**
  * Form sign-in at {@code /signin/} that remembers the signed-in user in the HTTP session, which
  * lives in PostgreSQL: any instance can serve the next request, also one started after the user
  * signed in (the container's own form mechanism remembers users in memory of one server). A
- * visitor asking for a page that needs an account is redirected to {@code /signin/} and, once
- * signed in, sent on to that page. Which pages need an account is in web.xml.
+ * visitor asking for a page that needs an account is redirected to the sign-in page and, once
+ * signed in, sent on to that page. Every page needs an account except those {@link Routes} says
+ * are for visitors; web.xml has no security constraints, this mechanism is the gate.
  */
 @ApplicationScoped
 public class SessionFormAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -25,7 +27,6 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
   static final String SIGNED_IN = "notejam.signedInEmail";
   static final String SIGNED_IN_ID = "notejam.signedInId";
   static final String ASKED_FOR = "notejam.askedFor";
-  private static final String SIGN_IN_PAGE = "/signin/";
 
   @Inject private IdentityStoreHandler identityStores;
 
@@ -41,15 +42,24 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
     if (email instanceof String signedIn) {
       return context.notifyContainerAboutLogin(signedIn, NotejamIdentityStore.GROUPS);
     }
-    if (context.isProtected()) {
+    if (context.isProtected() || !Routes.isForVisitors(pathOf(request))) {
       String asked = request.getRequestURI();
       if (request.getQueryString() != null) {
         asked += "?" + request.getQueryString();
       }
       request.getSession(true).setAttribute(ASKED_FOR, asked);
-      return context.redirect(request.getContextPath() + SIGN_IN_PAGE);
+      return context.redirect(request.getContextPath() + Routes.SIGN_IN);
     }
     return context.doNothing();
+  }
+
+  /**
+   * The path asked for as the container maps it (decoded, dot segments resolved), so that no
+   * spelling of a page's URL passes for a visitor page.
+   */
+  private static String pathOf(HttpServletRequest request) {
+    String pathInfo = request.getPathInfo();
+    return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
   }
 
   private AuthenticationStatus signIn(
@@ -93,10 +103,8 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
     }
     Object asked = session.getAttribute(ASKED_FOR);
     session.removeAttribute(ASKED_FOR);
-    if (asked instanceof String path && path.startsWith(request.getContextPath() + "/")
-        && !path.startsWith("//")) {
-      return path.substring(request.getContextPath().length());
-    }
-    return null;
+    return asked instanceof String uri
+        ? Routes.localPath(uri, request.getContextPath()).orElse(null)
+        : null;
   }
 }

@@ -1,9 +1,12 @@
 package net.notejam.web.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RoutesTest {
@@ -47,5 +50,96 @@ class RoutesTest {
     assertTrue(route.match("/notes/%31/").isEmpty());
     assertTrue(route.match("/notes/1234567890123456789/").isEmpty());
     assertTrue(route.match("/notes/123456789012345678/").isPresent());
+  }
+
+  @Test
+  void everyBuiltUrlMatchesItsOwnRouteWithTheIdOrTokenItWasBuiltWith() {
+    assertRoundTrip(Routes.note(7), "/notes/{id}/", "id", "7");
+    assertRoundTrip(Routes.editNote(7), "/notes/{id}/edit/", "id", "7");
+    assertRoundTrip(Routes.deleteNote(7), "/notes/{id}/delete/", "id", "7");
+    assertRoundTrip(Routes.pad(12), "/pads/{id}/", "id", "12");
+    assertRoundTrip(Routes.editPad(12), "/pads/{id}/edit/", "id", "12");
+    assertRoundTrip(Routes.deletePad(12), "/pads/{id}/delete/", "id", "12");
+    assertRoundTrip(Routes.resetPassword("a-b_C9"), "/reset-password/{token}/", "token", "a-b_C9");
+    assertEquals("/pads/12/", Routes.pad(12));
+    assertEquals("/reset-password/a-b_C9/", Routes.resetPassword("a-b_C9"));
+  }
+
+  @Test
+  void theFixedUrlsAreRoutesToo() {
+    for (String path :
+        new String[] {
+          Routes.HOME, Routes.SIGN_UP, Routes.SIGN_IN, Routes.SETTINGS, Routes.FORGOT_PASSWORD,
+          Routes.NEW_NOTE, Routes.NEW_PAD
+        }) {
+      assertEquals(path, Routes.match(path).orElseThrow().route().template(), path);
+    }
+  }
+
+  @Test
+  void aNoteListIsItsPadsPageOrAllNotes() {
+    assertEquals("/pads/3/", Routes.notesOf(3L));
+    assertEquals("/", Routes.notesOf(null));
+    assertEquals("/notes/create/?pad=3", Routes.newNoteIn(3));
+    assertEquals(Routes.NEW_NOTE, Routes.match("/notes/create/").orElseThrow().route().template());
+  }
+
+  @Test
+  void aUrlIsNeverBuiltFromSomethingItsRouteWouldRefuse() {
+    assertThrows(IllegalArgumentException.class, () -> Routes.note(-1));
+    assertThrows(IllegalArgumentException.class, () -> Routes.resetPassword("a/b"));
+    assertThrows(IllegalArgumentException.class, () -> Routes.resetPassword("$1"));
+  }
+
+  @Test
+  void visitorsMaySeeTheAccountPagesAssetsAndErrorsOnly() {
+    for (String path :
+        new String[] {
+          "/signup/", "/signup", "/signin/", "/signin", "/signout/", "/forgot-password/",
+          "/forgot-password", "/reset-password/abc/", "/reset-password/abc", "/errors/404.xhtml",
+          "/css/notejam.css", "/webjars/skeleton-css/2.0.4/css/skeleton.css", "/favicon.ico",
+          "/jakarta.faces.resource/faces.js"
+        }) {
+      assertTrue(Routes.isForVisitors(path), path);
+    }
+    for (String path :
+        new String[] {
+          "/", "/settings/", "/settings", "/notes/create/", "/notes/1/", "/pads/1/edit/",
+          "/account/signin.xhtml", "/notes/list.xhtml", "/unknown/", "/signin/extra/",
+          "/signout/extra", "/reset-password/", "/reset-password/a/b/"
+        }) {
+      assertFalse(Routes.isForVisitors(path), path);
+    }
+  }
+
+  @Test
+  void onlyAMissingTrailingSlashIsRedirected() {
+    assertEquals("/signin/", Routes.withTrailingSlash("/signin").orElseThrow().path());
+    assertEquals("/pads/4/edit/", Routes.withTrailingSlash("/pads/4/edit").orElseThrow().path());
+    assertTrue(Routes.withTrailingSlash("/signin/").isEmpty());
+    assertTrue(Routes.withTrailingSlash("/nothing").isEmpty());
+  }
+
+  @Test
+  void theOpenRedirectGuardKeepsPathsOfThisApplicationOnly() {
+    assertEquals(Optional.of("/pads/3/?page=2"), Routes.localPath("/pads/3/?page=2", ""));
+    assertEquals(Optional.of("/"), Routes.localPath("/", ""));
+    assertEquals(Optional.of("/notes/1/"), Routes.localPath("/app/notes/1/", "/app"));
+    // Browsers take these to another host.
+    assertTrue(Routes.localPath("//evil.example/", "").isEmpty());
+    assertTrue(Routes.localPath("/\\evil.example/", "").isEmpty());
+    assertTrue(Routes.localPath("https://evil.example/", "").isEmpty());
+    assertTrue(Routes.localPath("/app//evil.example/", "/app").isEmpty());
+    // Outside the application, or another application sharing the prefix.
+    assertTrue(Routes.localPath("/other/notes/1/", "/app").isEmpty());
+    assertTrue(Routes.localPath("/application/", "/app").isEmpty());
+    assertTrue(Routes.localPath("", "").isEmpty());
+    assertTrue(Routes.localPath(null, "").isEmpty());
+  }
+
+  private static void assertRoundTrip(String path, String template, String name, String value) {
+    Routes.Match match = Routes.match(path).orElseThrow(() -> new AssertionError(path));
+    assertEquals(template, match.route().template(), path);
+    assertEquals(Map.of(name, value), match.parameters(), path);
   }
 }

@@ -1,4 +1,4 @@
-package net.notejam.it;
+package net.notejam.it.drill;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

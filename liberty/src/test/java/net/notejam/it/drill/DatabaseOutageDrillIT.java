@@ -1,4 +1,4 @@
-package net.notejam.it;
+package net.notejam.it.drill;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.List;
+import net.notejam.it.support.Accounts;
+import net.notejam.it.support.Browser;
+import net.notejam.it.support.Page;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -34,15 +37,23 @@ class DatabaseOutageDrillIT {
     long notReady;
     long recoveredAfterMillis;
     try {
-      Thread.sleep(4000);
+      // Every user has written a note before the outage (a note that must survive it).
+      Drills.await(
+          () -> load.acknowledged.values().stream().noneMatch(List::isEmpty),
+          Duration.ofSeconds(60),
+          "every user's first note acknowledged");
       long acknowledgedBefore = load.acknowledgedCount();
       List<String> emailsBefore = List.copyOf(load.emails);
       long outageStart = System.nanoTime();
       Drills.run(stop);
-      Thread.sleep(2000);
+      Drills.await(
+          () -> probe.get("/health/ready").status() != 200,
+          Duration.ofSeconds(15),
+          "readiness DOWN after the database stopped");
       notReady = probe.get("/health/ready").status();
       assertEquals(200, probe.get("/health/live").status(), "alive: no thread exhaustion");
-      Thread.sleep(OUTAGE_MILLIS - 2000);
+      // The outage itself is the drill's design: the database stays away this long.
+      Thread.sleep(Math.max(0, OUTAGE_MILLIS - (System.nanoTime() - outageStart) / 1_000_000));
       long outageEnd = System.nanoTime();
       Drills.run(start);
       long back = System.nanoTime();
@@ -54,7 +65,11 @@ class DatabaseOutageDrillIT {
         }
         Thread.sleep(250);
       }
-      Thread.sleep(5000); // the users work again
+      // The users work again: a first action started after the database was back succeeds.
+      Drills.await(
+          () -> load.outcomes.stream().anyMatch(o -> o.ok() && o.startedNanos() > back),
+          Duration.ofSeconds(30),
+          "a user's action succeeds after the outage");
       List<SignedInLoad.Outcome> outage =
           load.outcomes.stream()
               .filter(o -> o.startedNanos() > outageStart + 2_000_000_000L && o.startedNanos() < outageEnd)

@@ -1,17 +1,19 @@
-package net.notejam.it;
+package net.notejam.it.drill;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /** What the drills need from the machine, and how they skip (never in CI) without it. */
-final class Drills {
+public final class Drills {
 
   private Drills() {}
 
-  static boolean ci() {
+  public static boolean ci() {
     return "true".equals(System.getenv("CI"));
   }
 
@@ -25,8 +27,23 @@ final class Drills {
     }
   }
 
+  /**
+   * Waits until {@code condition} holds, asking every 250 ms; fails with {@code what} after
+   * {@code timeout}. For the states a drill waits for, instead of sleeping a guessed time.
+   */
+  static void await(BooleanSupplier condition, Duration timeout, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("not within " + timeout.toSeconds() + " s: " + what);
+      }
+      Thread.sleep(250);
+    }
+  }
+
   /** Runs a shell command (such as the one that stops PostgreSQL); it must succeed. */
-  static void run(String command) throws IOException, InterruptedException {
+  public static void run(String command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder("sh", "-c", command).inheritIO().start();
     assertEquals(0, p.waitFor(), command);
   }

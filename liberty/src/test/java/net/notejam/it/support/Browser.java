@@ -1,4 +1,4 @@
-package net.notejam.it;
+package net.notejam.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,9 +22,10 @@ import org.jsoup.nodes.Element;
  * Drives Notejam over HTTP the way a browser does: keeps cookies, follows redirects, reads a form
  * with its hidden fields (the Faces view state among them), fills it in and posts it.
  */
-final class Browser {
+public final class Browser {
 
-  static final URI BASE = URI.create(System.getProperty("notejam.url", "http://localhost:9081"));
+  public static final URI BASE =
+      URI.create(System.getProperty("notejam.url", "http://localhost:9081"));
 
   /** Sent as X-Request-Id on every request when set, to find this browser's lines in the log. */
   private final String requestId;
@@ -32,15 +33,15 @@ final class Browser {
   /** The server this browser talks to: the test server, or another (a load balancer, say). */
   private final URI base;
 
-  Browser() {
+  public Browser() {
     this(null);
   }
 
-  Browser(String requestId) {
+  public Browser(String requestId) {
     this(BASE, requestId);
   }
 
-  Browser(URI base, String requestId) {
+  public Browser(URI base, String requestId) {
     this.base = base;
     this.requestId = requestId;
   }
@@ -61,12 +62,12 @@ final class Browser {
   }
 
   /** GET {@code path}, following redirects. */
-  Page get(String path) {
+  public Page get(String path) {
     return send(http, HttpRequest.newBuilder(base.resolve(path)).GET());
   }
 
   /** GET {@code path} without following a redirect (to read its status and Location). */
-  Page getOnce(String path) {
+  public Page getOnce(String path) {
     return send(noRedirects, HttpRequest.newBuilder(base.resolve(path)).GET());
   }
 
@@ -75,12 +76,12 @@ final class Browser {
    * fields (hidden ones included), with {@code values} put in by field id (without the form
    * prefix).
    */
-  Page submit(Page page, String formId, Map<String, String> values, String button) {
+  public Page submit(Page page, String formId, Map<String, String> values, String button) {
     return submitTo(page, formId, values, button, null);
   }
 
   /** Like {@link #submit}, but returns the post's own answer (a 303, say) without following it. */
-  Page submitOnce(Page page, String formId, Map<String, String> values, String button) {
+  public Page submitOnce(Page page, String formId, Map<String, String> values, String button) {
     return post(noRedirects, page, formId, values, button, null);
   }
 
@@ -88,7 +89,7 @@ final class Browser {
    * Like {@link #submit}, but posts to {@code path} instead of the form's action: what someone
    * tampering with a form would do.
    */
-  Page submitTo(
+  public Page submitTo(
       Page page, String formId, Map<String, String> values, String button, String path) {
     return post(http, page, formId, values, button, path);
   }

@@ -1,6 +1,7 @@
-package net.notejam.it;
+package net.notejam.it.drill;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
@@ -9,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -88,8 +90,35 @@ final class HaProxy implements AutoCloseable {
     if (!process.isAlive()) {
       throw new IllegalStateException("haproxy did not start: " + Files.readString(dir.resolve("haproxy.log")));
     }
-    Thread.sleep(1500); // first health checks
-    return new HaProxy(URI.create("http://127.0.0.1:" + port), socket, process);
+    HaProxy haproxy = new HaProxy(URI.create("http://127.0.0.1:" + port), socket, process);
+    for (LibertyInstance server : servers) {
+      haproxy.awaitUp(server);
+    }
+    return haproxy;
+  }
+
+  /** Waits until {@code server} has passed its health checks and takes traffic. */
+  void awaitUp(LibertyInstance server) throws InterruptedException {
+    Drills.await(
+        () -> status(server).equals("UP"),
+        Duration.ofSeconds(30),
+        server.name + " UP in haproxy");
+  }
+
+  /** The server's state in haproxy's statistics: UP, DOWN, MAINT, "UP 1/2" while rising... */
+  private String status(LibertyInstance server) {
+    try {
+      for (String line : command("show stat").split("\n")) {
+        String[] fields = line.split(",", -1);
+        // CSV: proxy name, server name, ... and the status in the 18th column.
+        if (fields.length > 17 && fields[0].equals("liberty") && fields[1].equals(server.name)) {
+          return fields[17];
+        }
+      }
+      return "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Takes a server out of rotation: no new requests, also none from its sticky users. */

@@ -1,10 +1,10 @@
-package net.notejam.it;
+package net.notejam.it.support;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads values off a Prometheus text scrape of /metrics. */
-final class Metrics {
+public final class Metrics {
 
   private final String text;
 
@@ -12,7 +12,7 @@ final class Metrics {
     this.text = text;
   }
 
-  static Metrics scrape() {
+  public static Metrics scrape() {
     Page page = new Browser().get("/metrics");
     if (page.status() != 200) {
       throw new AssertionError("/metrics answered " + page.status());
@@ -24,7 +24,7 @@ final class Metrics {
    * The value of the series {@code name} whose labels include all of {@code labels} (such as
    * {@code result="failure"}); 0 when there is none yet (counters appear on first use).
    */
-  double value(String name, String... labels) {
+  public double value(String name, String... labels) {
     // Label values may hold braces (page="/notes/{id}/"): the label set ends at the last "} ".
     Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{(.*)} (\\S+)$").matcher(text);
     while (m.find()) {
@@ -41,11 +41,11 @@ final class Metrics {
   }
 
   /** True when some series of this metric name is exposed. */
-  boolean has(String name) {
+  public boolean has(String name) {
     return Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]").matcher(text).find();
   }
 
-  String text() {
+  public String text() {
     return text;
   }
 }

@@ -1,4 +1,4 @@
-package net.notejam.it;
+package net.notejam.it.drill;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -91,25 +92,14 @@ final class LibertyInstance {
    */
   void stop() throws IOException, InterruptedException {
     long pid = Files.exists(pidFile()) ? pid() : -1;
-    Thread dump =
-        new Thread(
-            () -> {
-              try {
-                Thread.sleep(10_000);
-                new ProcessBuilder("jcmd", Long.toString(pid), "Thread.print")
-                    .redirectOutput(Path.of("target", "drills", name + "-slow-stop-threads.txt").toFile())
-                    .start()
-                    .waitFor();
-              } catch (IOException | InterruptedException e) {
-                // stopped in time, or no dump possible: nothing to report
-              }
-            });
-    if (pid > 0) {
-      dump.setDaemon(true);
-      dump.start();
+    Process stop = start("stop");
+    if (!stop.waitFor(10, TimeUnit.SECONDS) && pid > 0) {
+      new ProcessBuilder("jcmd", Long.toString(pid), "Thread.print")
+          .redirectOutput(Path.of("target", "drills", name + "-slow-stop-threads.txt").toFile())
+          .start()
+          .waitFor();
     }
-    run("stop");
-    dump.interrupt();
+    finish(stop, "stop");
   }
 
   /** Stops the server if it runs, for clean-up: problems are reported, not thrown. */
@@ -166,17 +156,32 @@ final class LibertyInstance {
   }
 
   private void run(String action) throws IOException, InterruptedException {
+    finish(start(action), action);
+  }
+
+  /** Liberty's {@code server} script doing {@code action} to this server, its output to a file. */
+  private Process start(String action) throws IOException {
     Path script = SERVERS.getParent().getParent().resolve("bin/server");
     ProcessBuilder builder = new ProcessBuilder(script.toString(), action, name);
     builder.redirectErrorStream(true);
+    builder.redirectOutput(output(action).toFile());
     Map<String, String> env = builder.environment();
     env.remove("JAVA_TOOL_OPTIONS");
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes());
+    return builder.start();
+  }
+
+  private void finish(Process process, String action) throws IOException, InterruptedException {
     int exit = process.waitFor();
     if (exit != 0) {
-      throw new IllegalStateException("server " + action + " " + name + " exited " + exit + ": " + output);
+      throw new IllegalStateException(
+          "server " + action + " " + name + " exited " + exit + ": "
+              + Files.readString(output(action)));
     }
+  }
+
+  private Path output(String action) throws IOException {
+    Path dir = Files.createDirectories(Path.of("target", "drills"));
+    return dir.resolve(name + "-server-" + action + ".txt");
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

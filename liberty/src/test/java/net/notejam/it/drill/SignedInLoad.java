@@ -1,4 +1,4 @@
-package net.notejam.it;
+package net.notejam.it.drill;
 
 import java.net.URI;
 import java.time.Duration;
@@ -13,6 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
+import net.notejam.it.support.Accounts;
+import net.notejam.it.support.Browser;
+import net.notejam.it.support.Notejam;
+import net.notejam.it.support.Page;
 
 /**
  * A bounded load of signed-in people for the drills: each user, in a loop with a pause, opens

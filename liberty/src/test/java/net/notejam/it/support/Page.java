@@ -1,4 +1,4 @@
-package net.notejam.it;
+package net.notejam.it.support;
 
 import java.net.URI;
 import java.util.List;
@@ -7,29 +7,30 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** A page as Notejam served it, with what a person reads on it. */
-record Page(int status, URI uri, Map<String, List<String>> headers, Document document, String body) {
+public record Page(
+    int status, URI uri, Map<String, List<String>> headers, Document document, String body) {
 
   /** The path the browser ended at, such as {@code /signin/}. */
-  String path() {
+  public String path() {
     return uri.getPath();
   }
 
   /** The page title next to "notejam:", such as "All notes (3)". */
-  String title() {
+  public String title() {
     Element title = document.selectFirst("h1 .page-title");
     return title == null ? "" : title.text();
   }
 
-  List<String> successes() {
+  public List<String> successes() {
     return document.select(".messages .alert-success").eachText();
   }
 
-  List<String> errors() {
+  public List<String> errors() {
     return document.select(".messages .alert-error").eachText();
   }
 
   /** The error shown under the field {@code formId:fieldId}, or "" if none. */
-  String fieldError(String formId, String fieldId) {
+  public String fieldError(String formId, String fieldId) {
     Element input = document.getElementById(formId + ":" + fieldId);
     if (input == null) {
       throw new AssertionError("No field " + formId + ":" + fieldId + " on " + uri);
@@ -39,12 +40,12 @@ record Page(int status, URI uri, Map<String, List<String>> headers, Document doc
   }
 
   /** The email shown in the account bar when someone is signed in, or "" for a visitor. */
-  String signedInAs() {
+  public String signedInAs() {
     Element email = document.selectFirst(".account-bar .account-email");
     return email == null ? "" : email.text().replaceAll(":$", "");
   }
 
-  String header(String name) {
+  public String header(String name) {
     return headers.getOrDefault(name.toLowerCase(), List.of()).stream().findFirst().orElse("");
   }
 }

@@ -1,4 +1,4 @@
-package net.notejam.it;
+package net.notejam.it.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,18 +6,18 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Sign-up and sign-in steps that many tests start with. */
-final class Accounts {
+public final class Accounts {
 
-  static final String PASSWORD = "correct horse battery";
+  public static final String PASSWORD = "correct horse battery";
 
   private Accounts() {}
 
   /** An email nobody has used yet, so tests never depend on each other's data. */
-  static String newEmail() {
+  public static String newEmail() {
     return "user-" + UUID.randomUUID() + "@example.com";
   }
 
-  static Page signUp(Browser browser, String email, String password, String repeat) {
+  public static Page signUp(Browser browser, String email, String password, String repeat) {
     Page form = browser.get("/signup/");
     return browser.submit(
         form,
@@ -26,13 +26,13 @@ final class Accounts {
         "submit");
   }
 
-  static Page signIn(Browser browser, String email, String password) {
+  public static Page signIn(Browser browser, String email, String password) {
     Page form = browser.get("/signin/");
     return browser.submit(form, "signin", Map.of("email", email, "password", password), "submit");
   }
 
   /** A browser at {@code base} in which a new account has signed up and signed in. */
-  static Browser signedInUserAt(java.net.URI base) {
+  public static Browser signedInUserAt(java.net.URI base) {
     return signedInUserAt(base, newEmail());
   }
 
@@ -46,7 +46,7 @@ final class Accounts {
   }
 
   /** A browser in which a new account {@code email} has signed up and signed in. */
-  static Browser signedInUser(String email) {
+  public static Browser signedInUser(String email) {
     return signedInUserAt(Browser.BASE, email);
   }
 

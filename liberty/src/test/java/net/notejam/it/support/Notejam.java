@@ -1,4 +1,4 @@
-package net.notejam.it;
+package net.notejam.it.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,19 +8,19 @@ import java.util.Map;
 import org.jsoup.nodes.Element;
 
 /** What a signed-in person does with pads and notes, step by step through the pages. */
-final class Notejam {
+public final class Notejam {
 
   private Notejam() {}
 
   /** Creates a pad and returns its id (read from the pad page the form redirects to). */
-  static long createPad(Browser browser, String name) {
+  public static long createPad(Browser browser, String name) {
     Page page = browser.submit(browser.get("/pads/create/"), "pad", Map.of("name", name), "save");
     assertEquals(List.of("Pad is successfully created"), page.successes(), page.body());
     return idIn(page.path(), "/pads/");
   }
 
   /** Posts the new-note form; {@code padId} null means "No pad". */
-  static Page createNote(Browser browser, String name, String text, Long padId) {
+  public static Page createNote(Browser browser, String name, String text, Long padId) {
     Map<String, String> values = new HashMap<>();
     values.put("name", name);
     values.put("text", text);
@@ -29,14 +29,14 @@ final class Notejam {
   }
 
   /** Creates a note and returns its id (read from the list it lands on). */
-  static long createdNote(Browser browser, String name, String text, Long padId) {
+  public static long createdNote(Browser browser, String name, String text, Long padId) {
     Page page = createNote(browser, name, text, padId);
     assertEquals(List.of("Note is successfully created"), page.successes(), page.body());
     return noteId(page, name);
   }
 
   /** The id of the note called {@code name} in the list on {@code page}. */
-  static long noteId(Page page, String name) {
+  public static long noteId(Page page, String name) {
     for (Element link : page.document().select("table.notes td.note a")) {
       if (link.text().equals(name)) {
         return idIn(link.attr("href"), "/notes/");
@@ -46,17 +46,17 @@ final class Notejam {
   }
 
   /** The note names of a list page, top to bottom. */
-  static List<String> noteNames(Page page) {
+  public static List<String> noteNames(Page page) {
     return page.document().select("table.notes td.note a").eachText();
   }
 
-  static Page editNote(Browser browser, long noteId, Map<String, String> values) {
+  public static Page editNote(Browser browser, long noteId, Map<String, String> values) {
     Page form = browser.get("/notes/" + noteId + "/edit/");
     assertEquals(200, form.status(), form.body());
     return browser.submit(form, "note", values, "save");
   }
 
-  static long idIn(String path, String prefix) {
+  public static long idIn(String path, String prefix) {
     String rest = path.substring(path.indexOf(prefix) + prefix.length());
     return Long.parseLong(rest.substring(0, rest.indexOf('/')));
   }

@@ -1,4 +1,4 @@
-package net.notejam.it;
+package net.notejam.it.support;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;

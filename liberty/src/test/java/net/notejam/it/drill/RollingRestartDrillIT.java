@@ -1,4 +1,4 @@
-package net.notejam.it;
+package net.notejam.it.drill;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import net.notejam.it.support.Accounts;
+import net.notejam.it.support.Browser;
+import net.notejam.it.support.Page;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +63,7 @@ class RollingRestartDrillIT {
             timings.add("graceful stop " + server.name + ": " + (System.nanoTime() - stop) / 1_000_000 + " ms");
             timings.add("restart " + server.name + ": " + server.start().toMillis() + " ms to ready");
             haproxy.putBack(server);
-            Thread.sleep(3000); // its health checks pass, it takes traffic again
+            haproxy.awaitUp(server); // its health checks pass, it takes traffic again
           }
           Thread.sleep(2000);
         }
