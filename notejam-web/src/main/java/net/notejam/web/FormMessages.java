@@ -1,7 +1,7 @@
 package net.notejam.web;
 
-import net.notejam.service.Credentials;
-import net.notejam.service.Names;
+import net.notejam.application.Credentials;
+import net.notejam.application.Names;
 
 /** The wording of the forms' field errors, as Notejam has them. */
 public final class FormMessages {

@@ -2,7 +2,7 @@ package net.notejam.web.account;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import net.notejam.service.Credentials;
+import net.notejam.application.Credentials;
 import net.notejam.web.Feedback;
 import net.notejam.web.FormMessages;
 

@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import net.notejam.service.Credentials;
+import net.notejam.application.Credentials;
 import net.notejam.web.Feedback;
 import net.notejam.web.FormMessages;
 import net.notejam.web.Navigation;

@@ -2,7 +2,7 @@ package net.notejam.web.pad;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import net.notejam.service.Names;
+import net.notejam.application.Names;
 import net.notejam.web.FormMessages;
 
 /** The field of the pad form, shared by the create and edit pages. */

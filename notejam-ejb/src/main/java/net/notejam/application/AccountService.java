@@ -1,0 +1,106 @@
+package net.notejam.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.util.Optional;
+import java.util.logging.Logger;
+import net.notejam.application.error.EmailAlreadyUsed;
+import net.notejam.application.error.InvalidInput;
+import net.notejam.application.error.WrongPassword;
+import net.notejam.infrastructure.ActivityCounters;
+import net.notejam.infrastructure.PasswordHashing;
+import net.notejam.infrastructure.SqlStates;
+import net.notejam.persistence.User;
+
+/** Accounts: sign up, check credentials, change a password. Passwords are only kept hashed. */
+@Stateless
+public class AccountService {
+
+  private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
+
+  @PersistenceContext(unitName = "notejam")
+  private EntityManager em;
+
+  @Inject private PasswordHashing passwords;
+  @Inject private ActivityCounters counters;
+
+  /**
+   * Creates an account; anyone may call. Throws {@link EmailAlreadyUsed} when the email (ignoring
+   * case) has an account already, also when two sign-ups race, and {@link InvalidInput} for an
+   * email or password the rules refuse.
+   */
+  public Account signUp(String email, String password) {
+    String normalized = Credentials.normalizeEmail(email);
+    Credentials.checkNewPassword(password);
+    if (findUser(normalized).isPresent()) {
+      throw new EmailAlreadyUsed();
+    }
+    User user = new User(normalized, passwords.hash(password));
+    em.persist(user);
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      if (SqlStates.isUniqueViolation(e)) {
+        throw new EmailAlreadyUsed();
+      }
+      throw e;
+    }
+    counters.signedUp();
+    LOG.info(() -> "Account created: user " + user.getId());
+    return Account.of(user);
+  }
+
+  /**
+   * The user with this email and password, or empty when either is wrong; anyone may call. Takes
+   * the same time whether or not the email has an account.
+   */
+  public Optional<Account> authenticate(String email, String password) {
+    if (password == null || password.length() > Credentials.PASSWORD_MAX_LENGTH) {
+      counters.signInFailed();
+      return Optional.empty();
+    }
+    Optional<User> user = findUser(email);
+    boolean matches = passwords.matches(password, user.map(User::getPasswordHash).orElse(null));
+    if (matches) {
+      counters.signInSucceeded();
+    } else {
+      counters.signInFailed();
+    }
+    return matches ? user.map(Account::of) : Optional.empty();
+  }
+
+  /**
+   * Changes the password of the signed-in user {@code userId} after checking the old one. Throws
+   * {@link WrongPassword} when the old password is wrong, {@link InvalidInput} when the new one is
+   * refused by the rules or equals the old one.
+   */
+  public void changePassword(long userId, String oldPassword, String newPassword) {
+    User user = em.find(User.class, userId);
+    if (user == null) {
+      throw new InvalidInput("No such user");
+    }
+    if (oldPassword == null
+        || oldPassword.length() > Credentials.PASSWORD_MAX_LENGTH
+        || !passwords.matches(oldPassword, user.getPasswordHash())) {
+      throw new WrongPassword();
+    }
+    Credentials.checkNewPassword(newPassword);
+    if (newPassword.equals(oldPassword)) {
+      throw new InvalidInput("The new password must differ from the old one");
+    }
+    user.changePasswordHash(passwords.hash(newPassword));
+    LOG.info(() -> "Password changed: user " + userId);
+  }
+
+  /** The account with this email (ignoring case and blanks), if any; anyone may call. */
+  public Optional<Account> findByEmail(String email) {
+    return findUser(email).map(Account::of);
+  }
+
+  private Optional<User> findUser(String email) {
+    return Users.byEmail(em, email);
+  }
+}

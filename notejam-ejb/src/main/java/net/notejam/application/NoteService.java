@@ -1,0 +1,122 @@
+package net.notejam.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.logging.Logger;
+import net.notejam.application.error.EditConflict;
+import net.notejam.application.error.InvalidInput;
+import net.notejam.application.error.NotFound;
+import net.notejam.infrastructure.ActivityCounters;
+import net.notejam.persistence.Note;
+import net.notejam.persistence.Pad;
+import net.notejam.persistence.User;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Notes of the signed-in user. Every method takes the owner's id and sees only that user's notes
+ * and pads: anything else is {@link NotFound}.
+ */
+@Stateless
+public class NoteService {
+
+  private static final Logger LOG = Logger.getLogger(NoteService.class.getName());
+
+  private static final String SUMMARY =
+      "select new net.notejam.application.NoteSummary(n.id, n.name, p.id, p.name, n.updatedAt)"
+          + " from Note n left join n.pad p where ";
+
+  @PersistenceContext(unitName = "notejam")
+  private EntityManager em;
+
+  @Inject private ActivityCounters counters;
+
+  @Inject
+  @ConfigProperty(name = "notejam.page-size", defaultValue = "50")
+  private int pageSize;
+
+  /** Page {@code page} (from 1, clamped to the last) of all notes of {@code ownerId}. */
+  public NotePage listAll(long ownerId, NoteOrder order, int page) {
+    User owner = em.getReference(User.class, ownerId);
+    long total =
+        em.createNamedQuery(Note.COUNT_OWNED_BY, Long.class)
+            .setParameter("owner", owner)
+            .getSingleResult();
+    return page("n.owner = :scope", owner, total, order, page);
+  }
+
+  /** Page {@code page} of the notes in pad {@code padId}; {@link NotFound} if not the owner's. */
+  public NotePage listInPad(long ownerId, long padId, NoteOrder order, int page) {
+    Pad pad = Ownership.pad(em, ownerId, padId);
+    long total =
+        em.createNamedQuery(Note.COUNT_IN_PAD, Long.class)
+            .setParameter("pad", pad)
+            .getSingleResult();
+    return page("n.pad = :scope", pad, total, order, page);
+  }
+
+  /** The note {@code noteId} of {@code ownerId}; {@link NotFound} otherwise. */
+  public NoteDetails get(long ownerId, long noteId) {
+    return NoteDetails.of(Ownership.note(em, ownerId, noteId));
+  }
+
+  /**
+   * Creates a note of {@code ownerId}, in pad {@code padId} or in none (null). {@link NotFound}
+   * when the pad is not the owner's, {@link InvalidInput} for a blank or over-long name or text.
+   */
+  public NoteDetails create(long ownerId, Long padId, String name, String text) {
+    User owner = em.getReference(User.class, ownerId);
+    Note note =
+        new Note(
+            owner,
+            Ownership.padOrNone(em, ownerId, padId),
+            Names.checkName(name),
+            Names.checkText(text));
+    em.persist(note);
+    em.flush();
+    counters.noteCreated();
+    LOG.fine(() -> "Note " + note.getId() + " created by user " + ownerId);
+    return NoteDetails.of(note);
+  }
+
+  /**
+   * Changes the note's name and text and moves it to pad {@code padId} (null: no pad), if it is
+   * still at {@code expectedVersion}; {@link EditConflict} if it was changed since, {@link
+   * NotFound} if the note or the pad is not the owner's.
+   */
+  public NoteDetails update(
+      long ownerId, long noteId, long expectedVersion, Long padId, String name, String text) {
+    Note note = Ownership.note(em, ownerId, noteId);
+    if (note.getVersion() != expectedVersion) {
+      throw new EditConflict();
+    }
+    note.moveTo(Ownership.padOrNone(em, ownerId, padId));
+    note.edit(Names.checkName(name), Names.checkText(text));
+    em.flush();
+    counters.noteUpdated();
+    return NoteDetails.of(note);
+  }
+
+  /** Deletes the note {@code noteId} of {@code ownerId} and returns what it was. */
+  public NoteDetails delete(long ownerId, long noteId) {
+    Note note = Ownership.note(em, ownerId, noteId);
+    NoteDetails deleted = NoteDetails.of(note);
+    em.remove(note);
+    counters.noteDeleted();
+    return deleted;
+  }
+
+  private NotePage page(String scope, Object value, long total, NoteOrder order, int requested) {
+    int pages = total == 0 ? 1 : (int) ((total + pageSize - 1) / pageSize);
+    int number = Math.max(1, Math.min(requested, pages));
+    List<NoteSummary> rows =
+        em.createQuery(SUMMARY + scope + " order by " + order.jpql(), NoteSummary.class)
+            .setParameter("scope", value)
+            .setFirstResult((number - 1) * pageSize)
+            .setMaxResults(pageSize)
+            .getResultList();
+    return new NotePage(rows, total, number, pageSize, order);
+  }
+}

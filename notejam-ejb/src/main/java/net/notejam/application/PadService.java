@@ -1,0 +1,72 @@
+package net.notejam.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.logging.Logger;
+import net.notejam.application.error.InvalidInput;
+import net.notejam.application.error.NotFound;
+import net.notejam.infrastructure.ActivityCounters;
+import net.notejam.persistence.Pad;
+import net.notejam.persistence.User;
+
+/**
+ * Pads of the signed-in user. Every method takes the owner's id and sees only that user's pads:
+ * anything else is {@link NotFound}.
+ */
+@Stateless
+public class PadService {
+
+  private static final Logger LOG = Logger.getLogger(PadService.class.getName());
+
+  @PersistenceContext(unitName = "notejam")
+  private EntityManager em;
+
+  @Inject private ActivityCounters counters;
+
+  /** The pads of user {@code ownerId}, by name, for the "My pads" column and the note form. */
+  public List<PadSummary> listAll(long ownerId) {
+    return em.createNamedQuery(Pad.OWNED_BY, Pad.class)
+        .setParameter("owner", em.getReference(User.class, ownerId))
+        .getResultStream()
+        .map(PadSummary::of)
+        .toList();
+  }
+
+  /** The pad {@code padId} of {@code ownerId}; {@link NotFound} otherwise. */
+  public PadSummary get(long ownerId, long padId) {
+    return PadSummary.of(Ownership.pad(em, ownerId, padId));
+  }
+
+  /** Creates a pad of {@code ownerId}; {@link InvalidInput} for a blank or over-long name. */
+  public PadSummary create(long ownerId, String name) {
+    Pad pad = new Pad(em.getReference(User.class, ownerId), Names.checkName(name));
+    em.persist(pad);
+    em.flush();
+    counters.padCreated();
+    LOG.fine(() -> "Pad " + pad.getId() + " created by user " + ownerId);
+    return PadSummary.of(pad);
+  }
+
+  /** Renames the pad {@code padId} of {@code ownerId}. */
+  public PadSummary rename(long ownerId, long padId, String name) {
+    Pad pad = Ownership.pad(em, ownerId, padId);
+    pad.rename(Names.checkName(name));
+    counters.padUpdated();
+    return PadSummary.of(pad);
+  }
+
+  /** Deletes the pad {@code padId} of {@code ownerId} with all its notes. */
+  public PadSummary delete(long ownerId, long padId) {
+    Pad pad = Ownership.pad(em, ownerId, padId);
+    PadSummary deleted = PadSummary.of(pad);
+    int notes =
+        em.createQuery("delete from Note n where n.pad = :pad").setParameter("pad", pad).executeUpdate();
+    em.remove(pad);
+    counters.padDeleted();
+    LOG.fine(() -> "Pad " + padId + " deleted with its " + notes + " notes");
+    return deleted;
+  }
+}
