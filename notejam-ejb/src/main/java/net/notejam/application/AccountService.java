@@ -14,6 +14,7 @@ import net.notejam.infrastructure.ActivityCounters;
 import net.notejam.infrastructure.PasswordHashing;
 import net.notejam.infrastructure.SqlStates;
 import net.notejam.persistence.User;
+import net.notejam.persistence.Users;
 
 /** Accounts: sign up, check credentials, change a password. Passwords are only kept hashed. */
 @Stateless

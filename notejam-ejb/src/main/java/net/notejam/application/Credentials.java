@@ -1,6 +1,5 @@
 package net.notejam.application;
 
-import java.util.Locale;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.persistence.User;
 
@@ -19,7 +18,7 @@ public final class Credentials {
     if (email == null || email.isBlank()) {
       throw new InvalidInput("Email is required");
     }
-    String normalized = email.strip().toLowerCase(Locale.ROOT);
+    String normalized = User.normalizeEmail(email);
     if (normalized.length() > EMAIL_MAX_LENGTH) {
       throw new InvalidInput("Email is longer than " + EMAIL_MAX_LENGTH + " characters");
     }

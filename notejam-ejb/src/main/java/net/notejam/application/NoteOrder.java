@@ -1,23 +1,24 @@
 package net.notejam.application;
 
 import java.util.Arrays;
+import net.notejam.persistence.Notes;
 
 /** The orders of a note list, by their Notejam URL value ({@code ?order=-updated_at}). */
 public enum NoteOrder {
-  NAME("name", "lower(n.name) asc, n.id asc"),
-  NAME_DESC("-name", "lower(n.name) desc, n.id desc"),
-  UPDATED("updated_at", "n.updatedAt asc, n.id asc"),
-  UPDATED_DESC("-updated_at", "n.updatedAt desc, n.id desc");
+  NAME("name", Notes.Order.NAME),
+  NAME_DESC("-name", Notes.Order.NAME_DESC),
+  UPDATED("updated_at", Notes.Order.UPDATED),
+  UPDATED_DESC("-updated_at", Notes.Order.UPDATED_DESC);
 
   /** Newest first, as Notejam shows a list when no order is asked for. */
   public static final NoteOrder DEFAULT = UPDATED_DESC;
 
   private final String parameter;
-  private final String jpql;
+  private final Notes.Order query;
 
-  NoteOrder(String parameter, String jpql) {
+  NoteOrder(String parameter, Notes.Order query) {
     this.parameter = parameter;
-    this.jpql = jpql;
+    this.query = query;
   }
 
   /** The order a URL asks for; the default for a missing or unknown value. */
@@ -32,8 +33,8 @@ public enum NoteOrder {
     return parameter;
   }
 
-  /** The JPQL order-by clause; the id breaks ties so that pages never overlap. */
-  String jpql() {
-    return jpql;
+  /** The same order as the list query knows it. */
+  Notes.Order query() {
+    return query;
   }
 }

@@ -11,6 +11,7 @@ import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.NotFound;
 import net.notejam.infrastructure.ActivityCounters;
 import net.notejam.persistence.Note;
+import net.notejam.persistence.Notes;
 import net.notejam.persistence.Pad;
 import net.notejam.persistence.User;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,10 +25,6 @@ public class NoteService {
 
   private static final Logger LOG = Logger.getLogger(NoteService.class.getName());
 
-  private static final String SUMMARY =
-      "select new net.notejam.application.NoteSummary(n.id, n.name, p.id, p.name, n.updatedAt)"
-          + " from Note n left join n.pad p where ";
-
   @PersistenceContext(unitName = "notejam")
   private EntityManager em;
 
@@ -39,22 +36,13 @@ public class NoteService {
 
   /** Page {@code page} (from 1, clamped to the last) of all notes of {@code ownerId}. */
   public NotePage listAll(long ownerId, NoteOrder order, int page) {
-    User owner = em.getReference(User.class, ownerId);
-    long total =
-        em.createNamedQuery(Note.COUNT_OWNED_BY, Long.class)
-            .setParameter("owner", owner)
-            .getSingleResult();
-    return page("n.owner = :scope", owner, total, order, page);
+    return page(ownerId, null, Notes.countOwnedBy(em, ownerId), order, page);
   }
 
   /** Page {@code page} of the notes in pad {@code padId}; {@link NotFound} if not the owner's. */
   public NotePage listInPad(long ownerId, long padId, NoteOrder order, int page) {
     Pad pad = Ownership.pad(em, ownerId, padId);
-    long total =
-        em.createNamedQuery(Note.COUNT_IN_PAD, Long.class)
-            .setParameter("pad", pad)
-            .getSingleResult();
-    return page("n.pad = :scope", pad, total, order, page);
+    return page(ownerId, pad, Notes.countInPad(em, pad), order, page);
   }
 
   /** The note {@code noteId} of {@code ownerId}; {@link NotFound} otherwise. */
@@ -108,15 +96,18 @@ public class NoteService {
     return deleted;
   }
 
-  private NotePage page(String scope, Object value, long total, NoteOrder order, int requested) {
-    int pages = total == 0 ? 1 : (int) ((total + pageSize - 1) / pageSize);
-    int number = Math.max(1, Math.min(requested, pages));
+  /** The page of {@code ownerId}'s notes in {@code pad} (null: all) nearest to {@code requested}. */
+  private NotePage page(long ownerId, Pad pad, long total, NoteOrder order, int requested) {
+    int number = NotePage.clamp(requested, total, pageSize);
     List<NoteSummary> rows =
-        em.createQuery(SUMMARY + scope + " order by " + order.jpql(), NoteSummary.class)
-            .setParameter("scope", value)
-            .setFirstResult((number - 1) * pageSize)
-            .setMaxResults(pageSize)
-            .getResultList();
+        Notes.page(
+            em,
+            ownerId,
+            pad,
+            order.query(),
+            (number - 1) * pageSize,
+            pageSize,
+            NoteSummary::new);
     return new NotePage(rows, total, number, pageSize, order);
   }
 }

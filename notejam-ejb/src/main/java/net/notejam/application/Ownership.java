@@ -3,21 +3,20 @@ package net.notejam.application;
 import jakarta.persistence.EntityManager;
 import net.notejam.application.error.NotFound;
 import net.notejam.persistence.Note;
+import net.notejam.persistence.Notes;
 import net.notejam.persistence.Pad;
-import net.notejam.persistence.User;
+import net.notejam.persistence.Pads;
 
-/** Finds a pad or note only if it belongs to the given user; otherwise {@link NotFound}. */
+/**
+ * A pad or note of the given user, or {@link NotFound}: the queries (in {@link Pads} and {@link
+ * Notes}) already keep to the owner; this turns their empty answer into the use cases' 404.
+ */
 final class Ownership {
 
   private Ownership() {}
 
   static Pad pad(EntityManager em, long ownerId, long padId) {
-    return em.createNamedQuery(Pad.BY_ID_AND_OWNER, Pad.class)
-        .setParameter("id", padId)
-        .setParameter("owner", em.getReference(User.class, ownerId))
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(() -> new NotFound("Pad", padId));
+    return Pads.find(em, ownerId, padId).orElseThrow(() -> new NotFound("Pad", padId));
   }
 
   /** The pad a note goes in: none for a null id, else one of the owner's pads. */
@@ -26,11 +25,6 @@ final class Ownership {
   }
 
   static Note note(EntityManager em, long ownerId, long noteId) {
-    return em.createNamedQuery(Note.BY_ID_AND_OWNER, Note.class)
-        .setParameter("id", noteId)
-        .setParameter("owner", em.getReference(User.class, ownerId))
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(() -> new NotFound("Note", noteId));
+    return Notes.find(em, ownerId, noteId).orElseThrow(() -> new NotFound("Note", noteId));
   }
 }

@@ -9,7 +9,9 @@ import java.util.logging.Logger;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.NotFound;
 import net.notejam.infrastructure.ActivityCounters;
+import net.notejam.persistence.Notes;
 import net.notejam.persistence.Pad;
+import net.notejam.persistence.Pads;
 import net.notejam.persistence.User;
 
 /**
@@ -28,11 +30,7 @@ public class PadService {
 
   /** The pads of user {@code ownerId}, by name, for the "My pads" column and the note form. */
   public List<PadSummary> listAll(long ownerId) {
-    return em.createNamedQuery(Pad.OWNED_BY, Pad.class)
-        .setParameter("owner", em.getReference(User.class, ownerId))
-        .getResultStream()
-        .map(PadSummary::of)
-        .toList();
+    return Pads.ownedBy(em, ownerId).stream().map(PadSummary::of).toList();
   }
 
   /** The pad {@code padId} of {@code ownerId}; {@link NotFound} otherwise. */
@@ -62,8 +60,7 @@ public class PadService {
   public PadSummary delete(long ownerId, long padId) {
     Pad pad = Ownership.pad(em, ownerId, padId);
     PadSummary deleted = PadSummary.of(pad);
-    int notes =
-        em.createQuery("delete from Note n where n.pad = :pad").setParameter("pad", pad).executeUpdate();
+    int notes = Notes.deleteInPad(em, pad);
     em.remove(pad);
     counters.padDeleted();
     LOG.fine(() -> "Pad " + padId + " deleted with its " + notes + " notes");

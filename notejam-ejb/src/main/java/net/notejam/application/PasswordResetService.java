@@ -20,7 +20,9 @@ import net.notejam.infrastructure.ActivityCounters;
 import net.notejam.infrastructure.Mailer;
 import net.notejam.infrastructure.PasswordHashing;
 import net.notejam.persistence.PasswordResetToken;
+import net.notejam.persistence.PasswordResetTokens;
 import net.notejam.persistence.User;
+import net.notejam.persistence.Users;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -64,11 +66,7 @@ public class PasswordResetService {
       return;
     }
     Instant now = Instant.now();
-    long recent =
-        em.createNamedQuery(PasswordResetToken.COUNT_SINCE, Long.class)
-            .setParameter("user", user.get())
-            .setParameter("since", now.minus(Duration.ofHours(1)))
-            .getSingleResult();
+    long recent = PasswordResetTokens.countSince(em, user.get(), now.minus(Duration.ofHours(1)));
     if (recent >= maxPerHour) {
       counters.resetDropped();
       LOG.info(() -> "Password reset request dropped by the hourly limit: user " + user.get().getId());
@@ -113,10 +111,7 @@ public class PasswordResetService {
     Credentials.checkNewPassword(newPassword);
     User user = link.getUser();
     user.changePasswordHash(passwords.hash(newPassword));
-    em.createNamedQuery(PasswordResetToken.USE_ALL_OF)
-        .setParameter("now", Instant.now())
-        .setParameter("user", user)
-        .executeUpdate();
+    PasswordResetTokens.useAllOf(em, user, Instant.now());
     LOG.info(() -> "Password reset through a mailed link: user " + user.getId());
   }
 
@@ -124,10 +119,7 @@ public class PasswordResetService {
     if (token == null || token.length() > 100) {
       return Optional.empty();
     }
-    return em.createNamedQuery(PasswordResetToken.BY_HASH, PasswordResetToken.class)
-        .setParameter("hash", hash(token))
-        .getResultStream()
-        .findFirst();
+    return PasswordResetTokens.byHash(em, hash(token));
   }
 
   static String hash(String token) {

@@ -22,12 +22,18 @@ import java.util.Objects;
 @NamedQuery(
     name = Note.COUNT_OWNED_BY,
     query = "select count(n) from Note n where n.owner = :owner")
-@NamedQuery(name = Note.COUNT_IN_PAD, query = "select count(n) from Note n where n.pad = :pad")
+@NamedQuery(
+    name = Note.COUNT_IN_PAD,
+    query = "select count(n) from Note n where n.pad = :pad and n.owner = :owner")
+@NamedQuery(
+    name = Note.DELETE_IN_PAD,
+    query = "delete from Note n where n.pad = :pad and n.owner = :owner")
 public class Note extends EditedEntity {
 
-  public static final String BY_ID_AND_OWNER = "Note.byIdAndOwner";
-  public static final String COUNT_OWNED_BY = "Note.countOwnedBy";
-  public static final String COUNT_IN_PAD = "Note.countInPad";
+  static final String BY_ID_AND_OWNER = "Note.byIdAndOwner";
+  static final String COUNT_OWNED_BY = "Note.countOwnedBy";
+  static final String COUNT_IN_PAD = "Note.countInPad";
+  static final String DELETE_IN_PAD = "Note.deleteInPad";
   public static final int NAME_MAX_LENGTH = 100;
   public static final int TEXT_MAX_LENGTH = 100_000;
 

@@ -24,8 +24,8 @@ import java.util.Objects;
     query = "select p from Pad p where p.id = :id and p.owner = :owner")
 public class Pad extends EditedEntity {
 
-  public static final String OWNED_BY = "Pad.ownedBy";
-  public static final String BY_ID_AND_OWNER = "Pad.byIdAndOwner";
+  static final String OWNED_BY = "Pad.ownedBy";
+  static final String BY_ID_AND_OWNER = "Pad.byIdAndOwner";
   public static final int NAME_MAX_LENGTH = 100;
 
   @Id

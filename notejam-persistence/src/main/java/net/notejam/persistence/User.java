@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.util.Locale;
 import java.util.Objects;
 
 /** A person with a Notejam account. Only a password hash is ever kept, never the password. */
@@ -16,7 +17,7 @@ import java.util.Objects;
 @NamedQuery(name = User.BY_EMAIL, query = "select u from User u where u.email = :email")
 public class User extends VersionedEntity {
 
-  public static final String BY_EMAIL = "User.byEmail";
+  static final String BY_EMAIL = "User.byEmail";
   public static final int EMAIL_MAX_LENGTH = 254;
 
   @Id
@@ -35,8 +36,13 @@ public class User extends VersionedEntity {
   }
 
   public User(String email, String passwordHash) {
-    this.email = Objects.requireNonNull(email);
+    this.email = normalizeEmail(Objects.requireNonNull(email));
     this.passwordHash = Objects.requireNonNull(passwordHash);
+  }
+
+  /** Emails are kept and compared without regard to case or surrounding blanks. */
+  public static String normalizeEmail(String email) {
+    return email.strip().toLowerCase(Locale.ROOT);
   }
 
   public Long getId() {
