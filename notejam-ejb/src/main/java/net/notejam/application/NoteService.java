@@ -31,7 +31,7 @@ public class NoteService {
   @Inject private ActivityCounters counters;
 
   @Inject
-  @ConfigProperty(name = "notejam.page-size", defaultValue = "50")
+  @ConfigProperty(name = "notejam.page-size")
   private int pageSize;
 
   /** Page {@code page} (from 1, clamped to the last) of all notes of {@code ownerId}. */

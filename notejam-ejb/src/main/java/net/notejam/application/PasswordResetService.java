@@ -42,16 +42,16 @@ public class PasswordResetService {
   @Inject private Mailer mailer;
 
   @Inject
-  @ConfigProperty(name = "notejam.reset.lifetime", defaultValue = "PT1H")
+  @ConfigProperty(name = "notejam.reset.lifetime")
   private Duration lifetime;
 
   @Inject
-  @ConfigProperty(name = "notejam.reset.max-per-hour", defaultValue = "3")
+  @ConfigProperty(name = "notejam.reset.max-per-hour")
   private int maxPerHour;
 
   /** Where links point: the public address of Notejam, never taken from a request's Host. */
   @Inject
-  @ConfigProperty(name = "notejam.base-url", defaultValue = "http://localhost:9080")
+  @ConfigProperty(name = "notejam.base-url")
   private String baseUrl;
 
   @Inject private ActivityCounters counters;

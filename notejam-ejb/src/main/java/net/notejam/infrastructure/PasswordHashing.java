@@ -17,7 +17,7 @@ public class PasswordHashing {
   @Inject private Pbkdf2PasswordHash pbkdf2;
 
   @Inject
-  @ConfigProperty(name = "notejam.password.iterations", defaultValue = "210000")
+  @ConfigProperty(name = "notejam.password.iterations")
   private int iterations;
 
   /** Hash of a random password, verified against when there is no account (same timing). */
