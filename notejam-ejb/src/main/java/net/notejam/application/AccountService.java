@@ -11,6 +11,7 @@ import net.notejam.application.error.EmailAlreadyUsed;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.WrongPassword;
 import net.notejam.infrastructure.ActivityCounters;
+import net.notejam.infrastructure.ActivityCounters.Activity;
 import net.notejam.infrastructure.PasswordHashing;
 import net.notejam.infrastructure.SqlStates;
 import net.notejam.persistence.User;
@@ -49,7 +50,7 @@ public class AccountService {
       }
       throw e;
     }
-    counters.signedUp();
+    counters.count(Activity.SIGNED_UP);
     LOG.info(() -> "Account created: user " + user.getId());
     return Account.of(user);
   }
@@ -60,15 +61,15 @@ public class AccountService {
    */
   public Optional<Account> authenticate(String email, String password) {
     if (password == null || password.length() > Credentials.PASSWORD_MAX_LENGTH) {
-      counters.signInFailed();
+      counters.count(Activity.SIGN_IN_FAILED);
       return Optional.empty();
     }
     Optional<User> user = findUser(email);
     boolean matches = passwords.matches(password, user.map(User::getPasswordHash).orElse(null));
     if (matches) {
-      counters.signInSucceeded();
+      counters.count(Activity.SIGN_IN_SUCCEEDED);
     } else {
-      counters.signInFailed();
+      counters.count(Activity.SIGN_IN_FAILED);
     }
     return matches ? user.map(Account::of) : Optional.empty();
   }

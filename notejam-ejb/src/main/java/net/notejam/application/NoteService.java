@@ -10,6 +10,7 @@ import net.notejam.application.error.EditConflict;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.NotFound;
 import net.notejam.infrastructure.ActivityCounters;
+import net.notejam.infrastructure.ActivityCounters.Activity;
 import net.notejam.persistence.Note;
 import net.notejam.persistence.Notes;
 import net.notejam.persistence.Pad;
@@ -64,7 +65,7 @@ public class NoteService {
             Names.checkText(text));
     em.persist(note);
     em.flush();
-    counters.noteCreated();
+    counters.count(Activity.NOTE_CREATED);
     LOG.fine(() -> "Note " + note.getId() + " created by user " + ownerId);
     return NoteDetails.of(note);
   }
@@ -83,7 +84,7 @@ public class NoteService {
     note.moveTo(Ownership.padOrNone(em, ownerId, padId));
     note.edit(Names.checkName(name), Names.checkText(text));
     em.flush();
-    counters.noteUpdated();
+    counters.count(Activity.NOTE_UPDATED);
     return NoteDetails.of(note);
   }
 
@@ -92,7 +93,7 @@ public class NoteService {
     Note note = Ownership.note(em, ownerId, noteId);
     NoteDetails deleted = NoteDetails.of(note);
     em.remove(note);
-    counters.noteDeleted();
+    counters.count(Activity.NOTE_DELETED);
     return deleted;
   }
 

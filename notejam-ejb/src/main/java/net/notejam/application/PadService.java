@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.NotFound;
 import net.notejam.infrastructure.ActivityCounters;
+import net.notejam.infrastructure.ActivityCounters.Activity;
 import net.notejam.persistence.Notes;
 import net.notejam.persistence.Pad;
 import net.notejam.persistence.Pads;
@@ -43,7 +44,7 @@ public class PadService {
     Pad pad = new Pad(em.getReference(User.class, ownerId), Names.checkName(name));
     em.persist(pad);
     em.flush();
-    counters.padCreated();
+    counters.count(Activity.PAD_CREATED);
     LOG.fine(() -> "Pad " + pad.getId() + " created by user " + ownerId);
     return PadSummary.of(pad);
   }
@@ -52,7 +53,7 @@ public class PadService {
   public PadSummary rename(long ownerId, long padId, String name) {
     Pad pad = Ownership.pad(em, ownerId, padId);
     pad.rename(Names.checkName(name));
-    counters.padUpdated();
+    counters.count(Activity.PAD_UPDATED);
     return PadSummary.of(pad);
   }
 
@@ -62,7 +63,7 @@ public class PadService {
     PadSummary deleted = PadSummary.of(pad);
     int notes = Notes.deleteInPad(em, pad);
     em.remove(pad);
-    counters.padDeleted();
+    counters.count(Activity.PAD_DELETED);
     LOG.fine(() -> "Pad " + padId + " deleted with its " + notes + " notes");
     return deleted;
   }

@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.InvalidResetLink;
 import net.notejam.infrastructure.ActivityCounters;
+import net.notejam.infrastructure.ActivityCounters.Activity;
 import net.notejam.infrastructure.Mailer;
 import net.notejam.infrastructure.PasswordHashing;
 import net.notejam.persistence.PasswordResetToken;
@@ -68,7 +69,7 @@ public class PasswordResetService {
     Instant now = Instant.now();
     long recent = PasswordResetTokens.countSince(em, user.get(), now.minus(Duration.ofHours(1)));
     if (recent >= maxPerHour) {
-      counters.resetDropped();
+      counters.count(Activity.RESET_DROPPED);
       LOG.info(() -> "Password reset request dropped by the hourly limit: user " + user.get().getId());
       return;
     }
@@ -76,7 +77,7 @@ public class PasswordResetService {
     RANDOM.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     em.persist(new PasswordResetToken(user.get(), hash(token), now, now.plus(lifetime)));
-    counters.resetRequested();
+    counters.count(Activity.RESET_REQUESTED);
     mailer.send(
         user.get().getEmail(),
         "Reset your Notejam password",
