@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import net.notejam.application.error.EmailAlreadyUsed;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.WrongPassword;
+import net.notejam.application.input.InputRule;
 import net.notejam.infrastructure.ActivityCounters;
 import net.notejam.infrastructure.ActivityCounters.Activity;
 import net.notejam.infrastructure.PasswordHashing;
@@ -35,12 +36,12 @@ public class AccountService {
    * email or password the rules refuse.
    */
   public Account signUp(String email, String password) {
-    String normalized = Credentials.normalizeEmail(email);
-    Credentials.checkNewPassword(password);
-    if (findUser(normalized).isPresent()) {
+    InputRule.DELIVERABLE_EMAIL.check(email);
+    InputRule.NEW_PASSWORD.check(password);
+    if (findUser(email).isPresent()) {
       throw new EmailAlreadyUsed();
     }
-    User user = new User(normalized, passwords.hash(password));
+    User user = new User(email, passwords.hash(password));
     em.persist(user);
     try {
       em.flush();
@@ -60,7 +61,7 @@ public class AccountService {
    * the same time whether or not the email has an account.
    */
   public Optional<Account> authenticate(String email, String password) {
-    if (password == null || password.length() > Credentials.PASSWORD_MAX_LENGTH) {
+    if (!InputRule.PASSWORD.accepts(password)) {
       counters.count(Activity.SIGN_IN_FAILED);
       return Optional.empty();
     }
@@ -84,12 +85,11 @@ public class AccountService {
     if (user == null) {
       throw new InvalidInput("No such user");
     }
-    if (oldPassword == null
-        || oldPassword.length() > Credentials.PASSWORD_MAX_LENGTH
+    if (!InputRule.PASSWORD.accepts(oldPassword)
         || !passwords.matches(oldPassword, user.getPasswordHash())) {
       throw new WrongPassword();
     }
-    Credentials.checkNewPassword(newPassword);
+    InputRule.NEW_PASSWORD.check(newPassword);
     if (newPassword.equals(oldPassword)) {
       throw new InvalidInput("The new password must differ from the old one");
     }

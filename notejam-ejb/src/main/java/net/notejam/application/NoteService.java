@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import net.notejam.application.error.EditConflict;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.NotFound;
+import net.notejam.application.input.InputRule;
 import net.notejam.infrastructure.ActivityCounters;
 import net.notejam.infrastructure.ActivityCounters.Activity;
 import net.notejam.persistence.Note;
@@ -61,8 +62,8 @@ public class NoteService {
         new Note(
             owner,
             Ownership.padOrNone(em, ownerId, padId),
-            Names.checkName(name),
-            Names.checkText(text));
+            InputRule.NOTE_NAME.check(name).strip(),
+            InputRule.NOTE_TEXT.check(text));
     em.persist(note);
     em.flush();
     counters.count(Activity.NOTE_CREATED);
@@ -82,7 +83,7 @@ public class NoteService {
       throw new EditConflict();
     }
     note.moveTo(Ownership.padOrNone(em, ownerId, padId));
-    note.edit(Names.checkName(name), Names.checkText(text));
+    note.edit(InputRule.NOTE_NAME.check(name).strip(), InputRule.NOTE_TEXT.check(text));
     em.flush();
     counters.count(Activity.NOTE_UPDATED);
     return NoteDetails.of(note);

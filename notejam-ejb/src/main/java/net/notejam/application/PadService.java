@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.NotFound;
+import net.notejam.application.input.InputRule;
 import net.notejam.infrastructure.ActivityCounters;
 import net.notejam.infrastructure.ActivityCounters.Activity;
 import net.notejam.persistence.Notes;
@@ -41,7 +42,7 @@ public class PadService {
 
   /** Creates a pad of {@code ownerId}; {@link InvalidInput} for a blank or over-long name. */
   public PadSummary create(long ownerId, String name) {
-    Pad pad = new Pad(em.getReference(User.class, ownerId), Names.checkName(name));
+    Pad pad = new Pad(em.getReference(User.class, ownerId), InputRule.PAD_NAME.check(name).strip());
     em.persist(pad);
     em.flush();
     counters.count(Activity.PAD_CREATED);
@@ -52,7 +53,7 @@ public class PadService {
   /** Renames the pad {@code padId} of {@code ownerId}. */
   public PadSummary rename(long ownerId, long padId, String name) {
     Pad pad = Ownership.pad(em, ownerId, padId);
-    pad.rename(Names.checkName(name));
+    pad.rename(InputRule.PAD_NAME.check(name).strip());
     counters.count(Activity.PAD_UPDATED);
     return PadSummary.of(pad);
   }

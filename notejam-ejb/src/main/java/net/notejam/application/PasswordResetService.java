@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.InvalidResetLink;
+import net.notejam.application.input.InputRule;
 import net.notejam.infrastructure.ActivityCounters;
 import net.notejam.infrastructure.ActivityCounters.Activity;
 import net.notejam.infrastructure.Mailer;
@@ -109,7 +110,7 @@ public class PasswordResetService {
         findToken(token)
             .filter(t -> t.isUsableAt(Instant.now()))
             .orElseThrow(InvalidResetLink::new);
-    Credentials.checkNewPassword(newPassword);
+    InputRule.NEW_PASSWORD.check(newPassword);
     User user = link.getUser();
     user.changePasswordHash(passwords.hash(newPassword));
     PasswordResetTokens.useAllOf(em, user, Instant.now());
