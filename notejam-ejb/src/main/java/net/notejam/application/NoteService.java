@@ -80,7 +80,7 @@ public class NoteService {
       long ownerId, long noteId, long expectedVersion, Long padId, String name, String text) {
     Note note = Ownership.note(em, ownerId, noteId);
     if (note.getVersion() != expectedVersion) {
-      throw new EditConflict();
+      throw new EditConflict("note");
     }
     note.moveTo(Ownership.padOrNone(em, ownerId, padId));
     note.edit(InputRule.NOTE_NAME.check(name).strip(), InputRule.NOTE_TEXT.check(text));

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.logging.Logger;
+import net.notejam.application.error.EditConflict;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.NotFound;
 import net.notejam.application.input.InputRule;
@@ -50,10 +51,17 @@ public class PadService {
     return PadSummary.of(pad);
   }
 
-  /** Renames the pad {@code padId} of {@code ownerId}. */
-  public PadSummary rename(long ownerId, long padId, String name) {
+  /**
+   * Renames the pad {@code padId} of {@code ownerId} if it is still at {@code expectedVersion};
+   * {@link EditConflict} if it was changed since, {@link NotFound} if it is not the owner's.
+   */
+  public PadSummary rename(long ownerId, long padId, long expectedVersion, String name) {
     Pad pad = Ownership.pad(em, ownerId, padId);
+    if (pad.getVersion() != expectedVersion) {
+      throw new EditConflict("pad");
+    }
     pad.rename(InputRule.PAD_NAME.check(name).strip());
+    em.flush();
     counters.count(Activity.PAD_UPDATED);
     return PadSummary.of(pad);
   }
