@@ -98,7 +98,7 @@ public class NoteService {
     return deleted;
   }
 
-  /** The page of {@code ownerId}'s notes in {@code pad} (null: all) nearest to {@code requested}. */
+  /** Page {@code requested} (clamped) of {@code ownerId}'s notes in {@code pad} (null: all). */
   private NotePage page(long ownerId, Pad pad, long total, NoteOrder order, int requested) {
     int number = NotePage.clamp(requested, total, pageSize);
     List<NoteSummary> rows =

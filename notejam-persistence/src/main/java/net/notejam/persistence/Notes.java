@@ -42,11 +42,7 @@ public final class Notes {
 
   /** The note {@code noteId} with its pad, if it is one of {@code ownerId}'s; empty otherwise. */
   public static Optional<Note> find(EntityManager em, long ownerId, long noteId) {
-    return em.createNamedQuery(Note.BY_ID_AND_OWNER, Note.class)
-        .setParameter("id", noteId)
-        .setParameter("owner", em.getReference(User.class, ownerId))
-        .getResultStream()
-        .findFirst();
+    return Owned.find(em, Note.BY_ID_AND_OWNER, Note.class, ownerId, noteId);
   }
 
   /** How many notes {@code ownerId} has, in any pad or none. */

@@ -18,10 +18,6 @@ public final class Pads {
 
   /** The pad {@code padId} if it is one of {@code ownerId}'s; empty otherwise. */
   public static Optional<Pad> find(EntityManager em, long ownerId, long padId) {
-    return em.createNamedQuery(Pad.BY_ID_AND_OWNER, Pad.class)
-        .setParameter("id", padId)
-        .setParameter("owner", em.getReference(User.class, ownerId))
-        .getResultStream()
-        .findFirst();
+    return Owned.find(em, Pad.BY_ID_AND_OWNER, Pad.class, ownerId, padId);
   }
 }
