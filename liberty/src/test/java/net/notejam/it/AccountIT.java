@@ -69,7 +69,7 @@ class AccountIT {
     Page page = Accounts.signUp(browser, email, "secret-password", "secret-passw0rd");
 
     assertEquals("/signup/", page.path());
-    assertEquals("Your passwords do not match", page.fieldError("signup", "repeatPassword"));
+    assertEquals("Your passwords don't match", page.fieldError("signup", "repeatPassword"));
     assertEquals("Wrong email or password", signInErrors(email, "secret-password"));
   }
 

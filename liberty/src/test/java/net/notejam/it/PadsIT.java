@@ -55,6 +55,21 @@ class PadsIT {
   }
 
   @Test
+  void aPadRenamedInAnotherTabIsNotOverwrittenSilently() {
+    long pad = Notejam.createPad(owner, "Shared");
+    Page firstTab = owner.get("/pads/" + pad + "/edit/");
+    Page secondTab = owner.get("/pads/" + pad + "/edit/");
+
+    owner.submit(firstTab, "pad", Map.of("name", "From the first tab"), "save");
+    Page conflict = owner.submit(secondTab, "pad", Map.of("name", "From the second tab"), "save");
+
+    assertTrue(conflict.errors().get(0).startsWith("This pad was changed elsewhere"));
+    assertEquals(
+        "From the first tab", conflict.document().getElementById("pad:name").attr("value"));
+    assertEquals("From the first tab (0)", owner.get("/pads/" + pad + "/").title());
+  }
+
+  @Test
   void padNotEditedWithMissingName() {
     long pad = Notejam.createPad(owner, "Kids");
 

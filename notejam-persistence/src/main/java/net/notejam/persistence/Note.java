@@ -9,12 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.Objects;
 
 /** A note of one user, optionally kept in one of that user's pads. */
@@ -26,12 +22,18 @@ import java.util.Objects;
 @NamedQuery(
     name = Note.COUNT_OWNED_BY,
     query = "select count(n) from Note n where n.owner = :owner")
-@NamedQuery(name = Note.COUNT_IN_PAD, query = "select count(n) from Note n where n.pad = :pad")
-public class Note {
+@NamedQuery(
+    name = Note.COUNT_IN_PAD,
+    query = "select count(n) from Note n where n.pad = :pad and n.owner = :owner")
+@NamedQuery(
+    name = Note.DELETE_IN_PAD,
+    query = "delete from Note n where n.pad = :pad and n.owner = :owner")
+public class Note extends EditedEntity {
 
-  public static final String BY_ID_AND_OWNER = "Note.byIdAndOwner";
-  public static final String COUNT_OWNED_BY = "Note.countOwnedBy";
-  public static final String COUNT_IN_PAD = "Note.countInPad";
+  static final String BY_ID_AND_OWNER = "Note.byIdAndOwner";
+  static final String COUNT_OWNED_BY = "Note.countOwnedBy";
+  static final String COUNT_IN_PAD = "Note.countInPad";
+  static final String DELETE_IN_PAD = "Note.deleteInPad";
   public static final int NAME_MAX_LENGTH = 100;
   public static final int TEXT_MAX_LENGTH = 100_000;
 
@@ -54,16 +56,6 @@ public class Note {
   @Column(name = "text", nullable = false, length = TEXT_MAX_LENGTH)
   private String text;
 
-  @Column(name = "created_at", nullable = false, updatable = false)
-  private Instant createdAt;
-
-  @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt;
-
-  @Version
-  @Column(name = "version", nullable = false)
-  private long version;
-
   protected Note() {
     // for JPA
   }
@@ -75,17 +67,6 @@ public class Note {
     this.owner = Objects.requireNonNull(owner);
     moveTo(pad);
     edit(name, text);
-  }
-
-  @PrePersist
-  void onCreate() {
-    createdAt = Instant.now();
-    updatedAt = createdAt;
-  }
-
-  @PreUpdate
-  void onUpdate() {
-    updatedAt = Instant.now();
   }
 
   public void edit(String newName, String newText) {
@@ -119,17 +100,5 @@ public class Note {
 
   public String getText() {
     return text;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
-  }
-
-  public long getVersion() {
-    return version;
   }
 }

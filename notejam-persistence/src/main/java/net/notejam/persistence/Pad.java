@@ -9,12 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.Objects;
 
 /** A named group of notes, owned by one user. */
@@ -26,10 +22,10 @@ import java.util.Objects;
 @NamedQuery(
     name = Pad.BY_ID_AND_OWNER,
     query = "select p from Pad p where p.id = :id and p.owner = :owner")
-public class Pad {
+public class Pad extends EditedEntity {
 
-  public static final String OWNED_BY = "Pad.ownedBy";
-  public static final String BY_ID_AND_OWNER = "Pad.byIdAndOwner";
+  static final String OWNED_BY = "Pad.ownedBy";
+  static final String BY_ID_AND_OWNER = "Pad.byIdAndOwner";
   public static final int NAME_MAX_LENGTH = 100;
 
   @Id
@@ -44,16 +40,6 @@ public class Pad {
   @Column(name = "name", nullable = false, length = NAME_MAX_LENGTH)
   private String name;
 
-  @Column(name = "created_at", nullable = false, updatable = false)
-  private Instant createdAt;
-
-  @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt;
-
-  @Version
-  @Column(name = "version", nullable = false)
-  private long version;
-
   protected Pad() {
     // for JPA
   }
@@ -61,17 +47,6 @@ public class Pad {
   public Pad(User owner, String name) {
     this.owner = Objects.requireNonNull(owner);
     this.name = Objects.requireNonNull(name);
-  }
-
-  @PrePersist
-  void onCreate() {
-    createdAt = Instant.now();
-    updatedAt = createdAt;
-  }
-
-  @PreUpdate
-  void onUpdate() {
-    updatedAt = Instant.now();
   }
 
   public void rename(String newName) {
@@ -88,17 +63,5 @@ public class Pad {
 
   public String getName() {
     return name;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
-  }
-
-  public long getVersion() {
-    return version;
   }
 }

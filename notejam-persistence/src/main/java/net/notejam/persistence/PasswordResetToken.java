@@ -33,9 +33,9 @@ import java.util.Objects;
         "update PasswordResetToken t set t.usedAt = :now where t.user = :user and t.usedAt is null")
 public class PasswordResetToken {
 
-  public static final String BY_HASH = "PasswordResetToken.byHash";
-  public static final String COUNT_SINCE = "PasswordResetToken.countSince";
-  public static final String USE_ALL_OF = "PasswordResetToken.useAllOf";
+  static final String BY_HASH = "PasswordResetToken.byHash";
+  static final String COUNT_SINCE = "PasswordResetToken.countSince";
+  static final String USE_ALL_OF = "PasswordResetToken.useAllOf";
 
   @Id
   @SequenceGenerator(

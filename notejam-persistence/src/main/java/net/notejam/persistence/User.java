@@ -6,20 +6,18 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /** A person with a Notejam account. Only a password hash is ever kept, never the password. */
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.BY_EMAIL, query = "select u from User u where u.email = :email")
-public class User {
+public class User extends VersionedEntity {
 
-  public static final String BY_EMAIL = "User.byEmail";
+  static final String BY_EMAIL = "User.byEmail";
   public static final int EMAIL_MAX_LENGTH = 254;
 
   @Id
@@ -33,25 +31,18 @@ public class User {
   @Column(name = "password_hash", nullable = false, length = 512)
   private String passwordHash;
 
-  @Column(name = "created_at", nullable = false, updatable = false)
-  private Instant createdAt;
-
-  @Version
-  @Column(name = "version", nullable = false)
-  private long version;
-
   protected User() {
     // for JPA
   }
 
   public User(String email, String passwordHash) {
-    this.email = Objects.requireNonNull(email);
+    this.email = normalizeEmail(Objects.requireNonNull(email));
     this.passwordHash = Objects.requireNonNull(passwordHash);
   }
 
-  @PrePersist
-  void onCreate() {
-    createdAt = Instant.now();
+  /** Emails are kept and compared without regard to case or surrounding blanks. */
+  public static String normalizeEmail(String email) {
+    return email.strip().toLowerCase(Locale.ROOT);
   }
 
   public Long getId() {
@@ -68,9 +59,5 @@ public class User {
 
   public void changePasswordHash(String newPasswordHash) {
     this.passwordHash = Objects.requireNonNull(newPasswordHash);
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
   }
 }

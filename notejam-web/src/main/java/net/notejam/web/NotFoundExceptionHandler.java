@@ -7,7 +7,7 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import java.util.Iterator;
-import net.notejam.service.NotFound;
+import net.notejam.application.error.NotFound;
 
 /**
  * Answers a page whose pad or note does not exist, or is someone else's, with the 404 page, however

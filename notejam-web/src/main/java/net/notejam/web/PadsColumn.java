@@ -4,8 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import net.notejam.service.PadService;
-import net.notejam.service.PadSummary;
+import net.notejam.application.PadService;
+import net.notejam.application.PadSummary;
 import net.notejam.web.security.CurrentUser;
 
 /**

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SmartDates {
 
   @Inject
-  @ConfigProperty(name = "notejam.time-zone", defaultValue = "UTC")
+  @ConfigProperty(name = "notejam.time-zone")
   private String zone;
 
   private SmartDate smartDate;

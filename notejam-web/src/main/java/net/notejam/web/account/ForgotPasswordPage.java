@@ -1,15 +1,13 @@
 package net.notejam.web.account;
 
+import static net.notejam.application.input.InputRule.DELIVERABLE_EMAIL;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import net.notejam.service.Credentials;
-import net.notejam.service.PasswordResetService;
+import net.notejam.application.PasswordResetService;
+import net.notejam.application.input.Input;
 import net.notejam.web.Feedback;
-import net.notejam.web.FormMessages;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.Routes;
 
@@ -23,9 +21,7 @@ public class ForgotPasswordPage {
 
   static final String ANSWER = "If this address has an account, a reset link is on its way.";
 
-  @NotBlank(message = FormMessages.REQUIRED)
-  @Size(max = Credentials.EMAIL_MAX_LENGTH, message = FormMessages.EMAIL_TOO_LONG)
-  @Email(regexp = FormMessages.EMAIL_WITH_DOMAIN, message = FormMessages.INVALID_EMAIL)
+  @Input(DELIVERABLE_EMAIL)
   private String email;
 
   @Inject private PasswordResetService resets;

@@ -1,22 +1,20 @@
 package net.notejam.web.account;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import net.notejam.service.Credentials;
-import net.notejam.web.Feedback;
-import net.notejam.web.FormMessages;
+import static net.notejam.application.input.InputRule.NEW_PASSWORD;
 
-/** A new password typed twice, as the settings and the reset-password forms ask for it. */
+import jakarta.validation.constraints.NotBlank;
+import net.notejam.application.input.Input;
+import net.notejam.application.input.InputRule;
+import net.notejam.web.Feedback;
+
+/** A new password typed twice, as the sign-up, settings and reset-password forms ask for it. */
 public abstract class NewPasswordFields {
 
-  @NotBlank(message = FormMessages.REQUIRED)
-  @Size(
-      min = Credentials.PASSWORD_MIN_LENGTH,
-      max = Credentials.PASSWORD_MAX_LENGTH,
-      message = FormMessages.PASSWORD_LENGTH)
+  @Input(NEW_PASSWORD)
   private String newPassword;
 
-  @NotBlank(message = FormMessages.REQUIRED)
+  /** Only required: whether it repeats the new password is {@link #repeatedCorrectly}'s. */
+  @NotBlank(message = InputRule.REQUIRED)
   private String repeatPassword;
 
   /** True when both match; otherwise says so under the repeat field of form {@code formId}. */

@@ -1,16 +1,15 @@
 package net.notejam.web.account;
 
+import static net.notejam.application.input.InputRule.PASSWORD;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import net.notejam.service.AccountService;
-import net.notejam.service.Credentials;
-import net.notejam.service.InvalidInput;
-import net.notejam.service.WrongPassword;
+import net.notejam.application.AccountService;
+import net.notejam.application.error.InvalidInput;
+import net.notejam.application.error.WrongPassword;
+import net.notejam.application.input.Input;
 import net.notejam.web.Feedback;
-import net.notejam.web.FormMessages;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
@@ -20,8 +19,7 @@ import net.notejam.web.security.CurrentUser;
 @RequestScoped
 public class SettingsPage extends NewPasswordFields {
 
-  @NotBlank(message = FormMessages.REQUIRED)
-  @Size(max = Credentials.PASSWORD_MAX_LENGTH, message = FormMessages.PASSWORD_LENGTH)
+  @Input(PASSWORD)
   private String oldPassword;
 
   @Inject private AccountService accounts;

@@ -1,5 +1,8 @@
 package net.notejam.web.account;
 
+import static net.notejam.application.input.InputRule.EMAIL;
+import static net.notejam.application.input.InputRule.PASSWORD;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -11,11 +14,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import net.notejam.service.Credentials;
+import net.notejam.application.input.Input;
 import net.notejam.web.Feedback;
-import net.notejam.web.FormMessages;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.Routes;
 import net.notejam.web.security.SessionFormAuthenticationMechanism;
@@ -25,12 +25,10 @@ import net.notejam.web.security.SessionFormAuthenticationMechanism;
 @RequestScoped
 public class SignInPage {
 
-  @NotBlank(message = FormMessages.REQUIRED)
-  @Size(max = Credentials.EMAIL_MAX_LENGTH, message = FormMessages.EMAIL_TOO_LONG)
+  @Input(EMAIL)
   private String email;
 
-  @NotBlank(message = FormMessages.REQUIRED)
-  @Size(max = Credentials.PASSWORD_MAX_LENGTH, message = FormMessages.PASSWORD_LENGTH)
+  @Input(PASSWORD)
   private String password;
 
   @Inject private SecurityContext securityContext;

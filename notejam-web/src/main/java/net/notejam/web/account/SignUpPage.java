@@ -1,49 +1,38 @@
 package net.notejam.web.account;
 
+import static net.notejam.application.input.InputRule.DELIVERABLE_EMAIL;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import net.notejam.service.AccountService;
-import net.notejam.service.Credentials;
-import net.notejam.service.EmailAlreadyUsed;
-import net.notejam.service.InvalidInput;
+import net.notejam.application.AccountService;
+import net.notejam.application.error.EmailAlreadyUsed;
+import net.notejam.application.error.InvalidInput;
+import net.notejam.application.input.Input;
 import net.notejam.web.Feedback;
-import net.notejam.web.FormMessages;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.Routes;
 
-/** {@code /signup/}: creates an account, then sends the new user to sign in. */
+/**
+ * {@code /signup/}: creates an account, then sends the new user to sign in. The password and its
+ * repetition are the same fields as on the settings and reset pages (the form keeps its field id
+ * {@code password}).
+ */
 @Named
 @RequestScoped
-public class SignUpPage {
+public class SignUpPage extends NewPasswordFields {
 
-  @NotBlank(message = FormMessages.REQUIRED)
-  @Size(max = Credentials.EMAIL_MAX_LENGTH, message = FormMessages.EMAIL_TOO_LONG)
-  @Email(regexp = FormMessages.EMAIL_WITH_DOMAIN, message = FormMessages.INVALID_EMAIL)
+  @Input(DELIVERABLE_EMAIL)
   private String email;
-
-  @NotBlank(message = FormMessages.REQUIRED)
-  @Size(
-      min = Credentials.PASSWORD_MIN_LENGTH,
-      max = Credentials.PASSWORD_MAX_LENGTH,
-      message = FormMessages.PASSWORD_LENGTH)
-  private String password;
-
-  @NotBlank(message = FormMessages.REQUIRED)
-  private String repeatPassword;
 
   @Inject private AccountService accounts;
 
   public String signUp() {
-    if (!password.equals(repeatPassword)) {
-      Feedback.fieldError("signup:repeatPassword", "Your passwords do not match");
+    if (!repeatedCorrectly("signup")) {
       return null;
     }
     try {
-      accounts.signUp(email, password);
+      accounts.signUp(email, getNewPassword());
     } catch (EmailAlreadyUsed e) {
       Feedback.fieldError("signup:email", e.getMessage());
       return null;
@@ -61,21 +50,5 @@ public class SignUpPage {
 
   public void setEmail(String email) {
     this.email = email;
-  }
-
-  public String getPassword() {
-    return password;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
-  }
-
-  public String getRepeatPassword() {
-    return repeatPassword;
-  }
-
-  public void setRepeatPassword(String repeatPassword) {
-    this.repeatPassword = repeatPassword;
   }
 }

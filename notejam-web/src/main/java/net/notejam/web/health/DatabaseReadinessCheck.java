@@ -4,11 +4,12 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import net.notejam.service.DatabaseStatus;
+import net.notejam.infrastructure.DatabaseStatus;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -28,8 +29,9 @@ public class DatabaseReadinessCheck implements HealthCheck {
 
   @Resource private ManagedExecutorService executor;
 
+  /** How long the database gets to answer; also its query's timeout (see DatabaseStatus). */
   @Inject
-  @ConfigProperty(name = "notejam.health.database-timeout-ms", defaultValue = "2000")
+  @ConfigProperty(name = "notejam.health.database-timeout-ms")
   private long timeoutMillis;
 
   @Override
@@ -37,7 +39,8 @@ public class DatabaseReadinessCheck implements HealthCheck {
     if (shutdown.isStopping()) {
       return HealthCheckResponse.named("database").down().withData("stopping", true).build();
     }
-    Future<Boolean> answer = executor.submit(database::answers);
+    Duration timeout = Duration.ofMillis(timeoutMillis);
+    Future<Boolean> answer = executor.submit(() -> database.answers(timeout));
     boolean up;
     try {
       up = answer.get(timeoutMillis, TimeUnit.MILLISECONDS);

@@ -2,7 +2,7 @@ package net.notejam.web.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import net.notejam.service.DatabaseMigration;
+import net.notejam.infrastructure.DatabaseMigration;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;

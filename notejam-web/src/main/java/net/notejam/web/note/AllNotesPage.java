@@ -5,7 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Map;
-import net.notejam.service.NoteService;
+import net.notejam.application.NoteService;
 import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
 

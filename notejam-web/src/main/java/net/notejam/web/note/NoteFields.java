@@ -1,19 +1,17 @@
 package net.notejam.web.note;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import net.notejam.service.Names;
-import net.notejam.web.FormMessages;
+import static net.notejam.application.input.InputRule.NOTE_NAME;
+import static net.notejam.application.input.InputRule.NOTE_TEXT;
+
+import net.notejam.application.input.Input;
 
 /** The fields of the note form, shared by the create and edit pages. */
 public abstract class NoteFields {
 
-  @NotBlank(message = FormMessages.REQUIRED)
-  @Size(max = Names.NAME_MAX_LENGTH, message = FormMessages.NAME_TOO_LONG)
+  @Input(NOTE_NAME)
   private String name;
 
-  @NotBlank(message = FormMessages.REQUIRED)
-  @Size(max = Names.TEXT_MAX_LENGTH, message = FormMessages.TEXT_TOO_LONG)
+  @Input(NOTE_TEXT)
   private String text;
 
   /** One of the user's pads, or null for "No pad"; the select only offers the user's own. */

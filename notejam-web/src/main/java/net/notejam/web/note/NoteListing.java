@@ -1,7 +1,7 @@
 package net.notejam.web.note;
 
-import net.notejam.service.NoteOrder;
-import net.notejam.service.NotePage;
+import net.notejam.application.NoteOrder;
+import net.notejam.application.NotePage;
 
 /**
  * A note list as the table shows it: one page of notes, and the links that sort it and turn its

@@ -3,8 +3,8 @@ package net.notejam.web.note;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import net.notejam.service.NoteDetails;
-import net.notejam.service.NoteService;
+import net.notejam.application.NoteDetails;
+import net.notejam.application.NoteService;
 import net.notejam.web.routing.PathParameters;
 import net.notejam.web.security.CurrentUser;
 

@@ -1,15 +1,13 @@
 package net.notejam.web.pad;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import net.notejam.service.Names;
-import net.notejam.web.FormMessages;
+import static net.notejam.application.input.InputRule.PAD_NAME;
+
+import net.notejam.application.input.Input;
 
 /** The field of the pad form, shared by the create and edit pages. */
 public abstract class PadFields {
 
-  @NotBlank(message = FormMessages.REQUIRED)
-  @Size(max = Names.NAME_MAX_LENGTH, message = FormMessages.NAME_TOO_LONG)
+  @Input(PAD_NAME)
   private String name;
 
   public String getName() {

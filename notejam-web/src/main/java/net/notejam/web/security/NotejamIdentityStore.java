@@ -7,7 +7,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
-import net.notejam.service.AccountService;
+import net.notejam.application.AccountService;
 
 /** Checks an email and password against Notejam's accounts; every user has the role "user". */
 @ApplicationScoped

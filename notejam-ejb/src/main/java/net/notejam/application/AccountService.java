@@ -1,0 +1,108 @@
+package net.notejam.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.util.Optional;
+import java.util.logging.Logger;
+import net.notejam.application.error.EmailAlreadyUsed;
+import net.notejam.application.error.InvalidInput;
+import net.notejam.application.error.WrongPassword;
+import net.notejam.application.input.InputRule;
+import net.notejam.infrastructure.ActivityCounters;
+import net.notejam.infrastructure.ActivityCounters.Activity;
+import net.notejam.infrastructure.PasswordHashing;
+import net.notejam.infrastructure.SqlStates;
+import net.notejam.persistence.User;
+import net.notejam.persistence.Users;
+
+/** Accounts: sign up, check credentials, change a password. Passwords are only kept hashed. */
+@Stateless
+public class AccountService {
+
+  private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
+
+  @PersistenceContext(unitName = "notejam")
+  private EntityManager em;
+
+  @Inject private PasswordHashing passwords;
+  @Inject private ActivityCounters counters;
+
+  /**
+   * Creates an account; anyone may call. Throws {@link EmailAlreadyUsed} when the email (ignoring
+   * case) has an account already, also when two sign-ups race, and {@link InvalidInput} for an
+   * email or password the rules refuse.
+   */
+  public Account signUp(String email, String password) {
+    InputRule.DELIVERABLE_EMAIL.check(email);
+    InputRule.NEW_PASSWORD.check(password);
+    if (findUser(email).isPresent()) {
+      throw new EmailAlreadyUsed();
+    }
+    User user = new User(email, passwords.hash(password));
+    em.persist(user);
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      if (SqlStates.isUniqueViolation(e)) {
+        throw new EmailAlreadyUsed();
+      }
+      throw e;
+    }
+    counters.count(Activity.SIGNED_UP);
+    LOG.info(() -> "Account created: user " + user.getId());
+    return Account.of(user);
+  }
+
+  /**
+   * The user with this email and password, or empty when either is wrong; anyone may call. Takes
+   * the same time whether or not the email has an account.
+   */
+  public Optional<Account> authenticate(String email, String password) {
+    if (!InputRule.PASSWORD.accepts(password)) {
+      counters.count(Activity.SIGN_IN_FAILED);
+      return Optional.empty();
+    }
+    Optional<User> user = findUser(email);
+    boolean matches = passwords.matches(password, user.map(User::getPasswordHash).orElse(null));
+    if (matches) {
+      counters.count(Activity.SIGN_IN_SUCCEEDED);
+    } else {
+      counters.count(Activity.SIGN_IN_FAILED);
+    }
+    return matches ? user.map(Account::of) : Optional.empty();
+  }
+
+  /**
+   * Changes the password of the signed-in user {@code userId} after checking the old one. Throws
+   * {@link WrongPassword} when the old password is wrong, {@link InvalidInput} when the new one is
+   * refused by the rules or equals the old one.
+   */
+  public void changePassword(long userId, String oldPassword, String newPassword) {
+    User user = em.find(User.class, userId);
+    if (user == null) {
+      throw new InvalidInput("No such user");
+    }
+    if (!InputRule.PASSWORD.accepts(oldPassword)
+        || !passwords.matches(oldPassword, user.getPasswordHash())) {
+      throw new WrongPassword();
+    }
+    InputRule.NEW_PASSWORD.check(newPassword);
+    if (newPassword.equals(oldPassword)) {
+      throw new InvalidInput("The new password must differ from the old one");
+    }
+    user.changePasswordHash(passwords.hash(newPassword));
+    LOG.info(() -> "Password changed: user " + userId);
+  }
+
+  /** The account with this email (ignoring case and blanks), if any; anyone may call. */
+  public Optional<Account> findByEmail(String email) {
+    return findUser(email).map(Account::of);
+  }
+
+  private Optional<User> findUser(String email) {
+    return Users.byEmail(em, email);
+  }
+}

@@ -1,0 +1,36 @@
+package net.notejam.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class PasswordResetServiceTest {
+
+  @Test
+  void tokensAreStoredAsTheirSha256() {
+    assertEquals(
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        PasswordResetService.hash("abc"));
+    assertNotEquals(PasswordResetService.hash("abc"), PasswordResetService.hash("abd"));
+  }
+
+  @Test
+  void theLinkIsTheWebsPathOnTheConfiguredBaseUrl() {
+    assertEquals(
+        "https://notejam.example/reset-password/abc/",
+        PasswordResetService.link("https://notejam.example", "/reset-password/abc/"));
+    assertEquals(
+        "https://notejam.example/reset-password/abc/",
+        PasswordResetService.link("https://notejam.example/", "/reset-password/abc/"));
+  }
+
+  @Test
+  void theMailSaysHowLongTheLinkLasts() {
+    assertEquals("1 hour", PasswordResetService.describe(Duration.ofHours(1)));
+    assertEquals("2 hours", PasswordResetService.describe(Duration.ofHours(2)));
+    assertEquals("90 minutes", PasswordResetService.describe(Duration.ofMinutes(90)));
+    assertEquals("15 seconds", PasswordResetService.describe(Duration.ofSeconds(15)));
+  }
+}

@@ -1,0 +1,37 @@
+package net.notejam.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * What every entity a person changes keeps: when it was created, and a version for optimistic
+ * locking, so that two tabs changing the same row never overwrite each other silently. The columns
+ * ({@code created_at}, {@code version}) are in each entity's own table. {@link PasswordResetToken}
+ * is not one: nobody edits a link, and it is created at the instant its expiry counts from.
+ */
+@MappedSuperclass
+public abstract class VersionedEntity {
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
+
+  @PrePersist
+  void stampCreation() {
+    createdAt = Instant.now();
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+}

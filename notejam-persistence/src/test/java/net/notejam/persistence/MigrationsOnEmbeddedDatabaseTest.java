@@ -1,0 +1,61 @@
+package net.notejam.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The migrations apply to the embedded default database (H2 in PostgreSQL mode) as they do to
+ * PostgreSQL, which the integration tests in CI run them on.
+ */
+class MigrationsOnEmbeddedDatabaseTest {
+
+  private static final String URL =
+      "jdbc:h2:mem:migrations;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+
+  @Test
+  void migrationsCreateTheSchemaWithItsConstraintsAndIndexes() throws SQLException {
+    Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration").load().migrate();
+
+    try (Connection c = DriverManager.getConnection(URL, "sa", "");
+        Statement s = c.createStatement()) {
+      s.execute(
+          "insert into users (id, email, password_hash, created_at) "
+              + "values (1, 'a@example.com', 'x', current_timestamp)");
+      SQLException duplicate =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  s.execute(
+                      "insert into users (id, email, password_hash, created_at) "
+                          + "values (2, 'a@example.com', 'x', current_timestamp)"));
+      assertEquals("23505", duplicate.getSQLState(), "unique violation");
+
+      Set<String> indexes = new HashSet<>();
+      try (ResultSet rs =
+          s.executeQuery("select index_name from information_schema.indexes")) {
+        while (rs.next()) {
+          indexes.add(rs.getString(1));
+        }
+      }
+      assertTrue(indexes.contains("notes_owner_updated_idx"), indexes.toString());
+      assertTrue(indexes.contains("notes_pad_updated_idx"), indexes.toString());
+      assertTrue(indexes.contains("pads_owner_name_idx"), indexes.toString());
+
+      try (ResultSet rs = s.executeQuery("select nextval('note_ids')")) {
+        rs.next();
+        assertEquals(50, rs.getLong(1), "the first block of note ids ends at 50");
+      }
+    }
+  }
+}
