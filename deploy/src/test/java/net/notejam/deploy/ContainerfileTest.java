@@ -16,14 +16,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Containerfiles' rules, read as text (the images themselves are built and played by
- * liberty's PlayedWorkloadIT with -Pcontainer): a pinned base that only a build argument changes,
- * non-root, no secrets, every COPY source staged by the build, and layers in the order that keeps
- * the base and the runtime unchanged by a code change.
+ * The Containerfiles' rules, read as text (the images themselves are built and played by liberty's
+ * PlayedWorkloadIT with -Pcontainer): a pinned base that only a build argument changes, non-root,
+ * no secrets, every COPY source staged by the build, and layers in the order that keeps the base
+ * and the runtime unchanged by a code change.
  */
 class ContainerfileTest {
 
   static final Path REPO = Manifests.REPO;
+
   /** Debian's official slim image by its point-release tag, never a floating one. */
   static final Pattern PINNED_BASE = Pattern.compile("docker\\.io/library/debian:12\\.\\d+-slim");
 
@@ -85,20 +86,23 @@ class ContainerfileTest {
     assertTrue(stagingPom.contains("<include>minify</include>"), "minified runtime");
     assertTrue(buildScript.contains("liberty-runtime.zip"), "staged from the build's package");
     for (String copy : args("COPY")) {
-      assertFalse(copy.startsWith("--chown=1001"), "the server cannot rewrite its own code: " + copy);
+      assertFalse(
+          copy.startsWith("--chown=1001"), "the server cannot rewrite its own code: " + copy);
     }
   }
 
   @Test
   void bakesInNoSecrets() {
-    Pattern secretish = Pattern.compile("(?i).*(password|passwd|secret|token|credential|api_?key).*");
+    Pattern secretish =
+        Pattern.compile("(?i).*(password|passwd|secret|token|credential|api_?key).*");
     for (String instruction : List.of("ENV", "ARG", "LABEL")) {
       for (String a : args(instruction)) {
         assertFalse(secretish.matcher(a).matches(), instruction + " " + a);
       }
     }
     for (String copy : args("COPY")) {
-      assertFalse(copy.matches("(?i).*(\\.p12|\\.jks|\\.pem|\\.key|\\.env)\\b.*"), "key material: " + copy);
+      assertFalse(
+          copy.matches("(?i).*(\\.p12|\\.jks|\\.pem|\\.key|\\.env)\\b.*"), "key material: " + copy);
     }
   }
 
@@ -109,7 +113,8 @@ class ContainerfileTest {
     assertTrue(all.contains("apps/notejam-ear.ear /config/apps/notejam-ear.ear"), all);
     assertTrue(stagingPom.contains("<destFileName>notejam-ear.ear</destFileName>"));
     assertTrue(serverXml.contains("location=\"notejam-ear.ear\""));
-    assertTrue(all.contains("jdbc/postgresql.jar /config/jdbc/"), "driver where server.xml loads it");
+    assertTrue(
+        all.contains("jdbc/postgresql.jar /config/jdbc/"), "driver where server.xml loads it");
     assertTrue(stagingPom.contains("<destFileName>postgresql.jar</destFileName>"));
     assertTrue(serverXml.contains("${server.config.dir}/jdbc"));
     for (String config : List.of("server.xml", "datasource-postgresql.xml")) {
@@ -118,7 +123,8 @@ class ContainerfileTest {
     }
     assertTrue(Files.isExecutable(REPO.resolve("liberty/container/notejam-server")), "entry point");
     assertTrue(
-        args("ENTRYPOINT").equals(List.of("[\"/opt/ol/notejam-server\"]")), args("ENTRYPOINT").toString());
+        args("ENTRYPOINT").equals(List.of("[\"/opt/ol/notejam-server\"]")),
+        args("ENTRYPOINT").toString());
   }
 
   @Test
@@ -137,8 +143,14 @@ class ContainerfileTest {
     int config = indexOf(order, "server.xml");
     int ear = indexOf(order, ".ear");
     assertTrue(jre < runtime && runtime < config && config < ear, String.join("\n", order));
-    assertEquals(ear, order.stream().filter(i -> i.startsWith("COPY")).map(order::indexOf)
-        .max(Integer::compare).orElseThrow(), "the EAR is the last layer with content");
+    assertEquals(
+        ear,
+        order.stream()
+            .filter(i -> i.startsWith("COPY"))
+            .map(order::indexOf)
+            .max(Integer::compare)
+            .orElseThrow(),
+        "the EAR is the last layer with content");
   }
 
   private static int indexOf(List<String> lines, String fragment) {

@@ -30,14 +30,20 @@ class LayoutTest {
       return files
           .filter(p -> p.toString().endsWith(".yaml"))
           .filter(
-              p -> Stream.of("base", "components", "overlays").anyMatch(d -> p.startsWith(DEPLOY.resolve(d))))
+              p ->
+                  Stream.of("base", "components", "overlays")
+                      .anyMatch(d -> p.startsWith(DEPLOY.resolve(d))))
           .sorted()
           .collect(Collectors.toList());
     }
   }
 
   static List<JsonNode> documents(Path file) throws IOException {
-    return Manifests.YAML.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile()).readAll().stream()
+    return Manifests.YAML
+        .readerFor(JsonNode.class)
+        .<JsonNode>readValues(file.toFile())
+        .readAll()
+        .stream()
         .filter(n -> n != null && !n.isNull())
         .collect(Collectors.toList());
   }
@@ -51,9 +57,11 @@ class LayoutTest {
       JsonNode k = documents(file).get(0);
       String where = DEPLOY.relativize(file).toString();
       DEPRECATED.forEach(f -> assertFalse(k.has(f), where + " uses " + f));
-      assertFalse(k.has("namePrefix") || k.has("nameSuffix"), where + ": names stay as in the base");
+      assertFalse(
+          k.has("namePrefix") || k.has("nameSuffix"), where + ": names stay as in the base");
       for (JsonNode labels : k.path("labels")) {
-        assertFalse(labels.path("includeSelectors").asBoolean(true), where + ": selectors are immutable");
+        assertFalse(
+            labels.path("includeSelectors").asBoolean(true), where + ": selectors are immutable");
       }
       boolean component = file.startsWith(DEPLOY.resolve("components"));
       assertEquals(component ? "Component" : "Kustomization", k.path("kind").asText(), where);
@@ -99,7 +107,9 @@ class LayoutTest {
   void storageIsEncryptedGp3AndSnapshotsAreTaggedForRetention() throws IOException {
     Manifests cluster = Manifests.of("base/cluster-scoped");
     cluster.raw.forEach(
-        n -> assertTrue(n.path("metadata").path("namespace").isMissingNode(), "cluster-scoped: " + n));
+        n ->
+            assertTrue(
+                n.path("metadata").path("namespace").isMissingNode(), "cluster-scoped: " + n));
     StorageClass sc = cluster.all(StorageClass.class).get(0);
     assertEquals("ebs.csi.aws.com", sc.getProvisioner());
     assertEquals("gp3", sc.getParameters().get("type"));
@@ -134,7 +144,9 @@ class LayoutTest {
     assertFalse(base.objects.isEmpty());
     assertNull(
         base.raw.stream()
-            .filter(n -> n.path("metadata").path("annotations").has("config.kubernetes.io/local-config"))
+            .filter(
+                n ->
+                    n.path("metadata").path("annotations").has("config.kubernetes.io/local-config"))
             .findFirst()
             .orElse(null),
         "local-config values are never emitted");

@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A rendered kustomization: the raw YAML documents and the same objects parsed by fabric8. There
- * is no cluster to dry-run against, so strict parsing is what catches misspelt fields.
+ * A rendered kustomization: the raw YAML documents and the same objects parsed by fabric8. There is
+ * no cluster to dry-run against, so strict parsing is what catches misspelt fields.
  */
 final class Manifests {
 

@@ -65,8 +65,13 @@ class OverlayTest {
 
   /** Labels of the backup job's pods. */
   static Map<String, String> backupPodLabels(Manifests m) {
-    return m.one(CronJob.class, "notejam-backup").getSpec().getJobTemplate().getSpec().getTemplate()
-        .getMetadata().getLabels();
+    return m.one(CronJob.class, "notejam-backup")
+        .getSpec()
+        .getJobTemplate()
+        .getSpec()
+        .getTemplate()
+        .getMetadata()
+        .getLabels();
   }
 
   /**
@@ -87,7 +92,8 @@ class OverlayTest {
     assertTrue(
         selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty(),
         "selectors use matchLabels only, so these checks see them whole");
-    Map<String, String> wanted = selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
+    Map<String, String> wanted =
+        selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
     return labels.entrySet().containsAll(wanted.entrySet());
   }
 
@@ -108,7 +114,10 @@ class OverlayTest {
 
   static Map<String, String> targetGroupAttributes(Ingress ingress) {
     String attributes =
-        ingress.getMetadata().getAnnotations().get("alb.ingress.kubernetes.io/target-group-attributes");
+        ingress
+            .getMetadata()
+            .getAnnotations()
+            .get("alb.ingress.kubernetes.io/target-group-attributes");
     assertNotNull(attributes, "target-group-attributes annotation");
     Map<String, String> map = new HashMap<>();
     for (String pair : attributes.trim().split(",")) {
@@ -160,7 +169,8 @@ class OverlayTest {
     if (zone.getWhenUnsatisfiable().equals("DoNotSchedule")) {
       // Otherwise the nodes of a lost zone still count and block rescheduling elsewhere.
       assertEquals("Honor", zone.getNodeTaintsPolicy(), env + ": lost zone's nodes are ignored");
-      assertNull(zone.getMinDomains(), env + ": minDomains would block scheduling with a zone down");
+      assertNull(
+          zone.getMinDomains(), env + ": minDomains would block scheduling with a zone down");
     }
   }
 
@@ -181,7 +191,8 @@ class OverlayTest {
     } else {
       assertNotNull(minAvailable, env);
       assertTrue(
-          minAvailable.getIntVal() != null && minAvailable.getIntVal() < hpa.getSpec().getMinReplicas(),
+          minAvailable.getIntVal() != null
+              && minAvailable.getIntVal() < hpa.getSpec().getMinReplicas(),
           env + ": minAvailable below the minimum leaves one disruption allowed");
     }
   }
@@ -195,7 +206,8 @@ class OverlayTest {
     RollingUpdateDeployment rolling = d.getSpec().getStrategy().getRollingUpdate();
     IntOrString maxUnavailable = rolling.getMaxUnavailable();
     assertTrue(
-        Integer.valueOf(0).equals(maxUnavailable.getIntVal()) || "0%".equals(maxUnavailable.getStrVal()),
+        Integer.valueOf(0).equals(maxUnavailable.getIntVal())
+            || "0%".equals(maxUnavailable.getStrVal()),
         env + ": maxUnavailable 0");
     IntOrString surge = rolling.getMaxSurge();
     assertTrue(
@@ -250,7 +262,8 @@ class OverlayTest {
     }
     String app = container(m).getImage();
     assertTrue(
-        Pattern.matches(".+/notejam:[0-9a-f]{7,40}", app), env + ": app image tagged by commit: " + app);
+        Pattern.matches(".+/notejam:[0-9a-f]{7,40}", app),
+        env + ": app image tagged by commit: " + app);
   }
 
   @ParameterizedTest
@@ -263,7 +276,8 @@ class OverlayTest {
               && (s.getStringData() == null || s.getStringData().isEmpty()),
           env + ": Secret " + s.getMetadata().getName() + " carries values");
     }
-    Pattern secretish = Pattern.compile("(?i).*(password|passwd|secret|token|credential|api_?key).*");
+    Pattern secretish =
+        Pattern.compile("(?i).*(password|passwd|secret|token|credential|api_?key).*");
     for (EnvVar e : container(m).getEnv()) {
       if (secretish.matcher(e.getName()).matches()) {
         assertNull(e.getValue(), env + ": " + e.getName() + " must come from a Secret");
@@ -271,7 +285,9 @@ class OverlayTest {
       }
     }
     for (ConfigMap cm : m.all(ConfigMap.class)) {
-      cm.getData().keySet().forEach(k -> assertFalse(secretish.matcher(k).matches(), env + ": " + k));
+      cm.getData()
+          .keySet()
+          .forEach(k -> assertFalse(secretish.matcher(k).matches(), env + ": " + k));
     }
     Map<String, EnvVar> env0 =
         container(m).getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
@@ -297,8 +313,11 @@ class OverlayTest {
       for (Container c : pod.getContainers()) {
         var sc = c.getSecurityContext();
         Boolean nonRoot =
-            sc.getRunAsNonRoot() != null ? sc.getRunAsNonRoot() : pod.getSecurityContext().getRunAsNonRoot();
-        Long user = sc.getRunAsUser() != null ? sc.getRunAsUser() : pod.getSecurityContext().getRunAsUser();
+            sc.getRunAsNonRoot() != null
+                ? sc.getRunAsNonRoot()
+                : pod.getSecurityContext().getRunAsNonRoot();
+        Long user =
+            sc.getRunAsUser() != null ? sc.getRunAsUser() : pod.getSecurityContext().getRunAsUser();
         assertAll(
             env + " " + c.getName(),
             () -> assertEquals(Boolean.TRUE, nonRoot),
@@ -309,28 +328,33 @@ class OverlayTest {
             () -> assertNotNull(c.getResources().getLimits().get("cpu")),
             () -> assertNotNull(c.getResources().getLimits().get("memory")),
             () -> assertNotNull(c.getResources().getRequests().get("cpu")),
-            () -> assertEquals(
-                c.getResources().getRequests().get("memory"),
-                c.getResources().getLimits().get("memory"),
-                "memory request = limit: the heap is sized from the limit"));
+            () ->
+                assertEquals(
+                    c.getResources().getRequests().get("memory"),
+                    c.getResources().getLimits().get("memory"),
+                    "memory request = limit: the heap is sized from the limit"));
         // Writable only where Liberty writes, and only on pod-local scratch space.
         Map<String, Volume> volumes =
             pod.getVolumes().stream().collect(Collectors.toMap(Volume::getName, v -> v));
         Set<String> writable =
             c.getVolumeMounts().stream()
                 .filter(vm -> !Boolean.TRUE.equals(vm.getReadOnly()))
-                .peek(vm -> assertNotNull(volumes.get(vm.getName()).getEmptyDir(), vm.getMountPath()))
+                .peek(
+                    vm -> assertNotNull(volumes.get(vm.getName()).getEmptyDir(), vm.getMountPath()))
                 .map(VolumeMount::getMountPath)
                 .collect(Collectors.toSet());
         assertEquals(
-            Set.of("/opt/ol/wlp/output", "/tmp", "/logs", "/config/resources/security"), writable, env);
+            Set.of("/opt/ol/wlp/output", "/tmp", "/logs", "/config/resources/security"),
+            writable,
+            env);
         String javaOptions =
             c.getEnv().stream()
                 .filter(e -> e.getName().equals("JAVA_TOOL_OPTIONS"))
                 .findFirst()
                 .orElseThrow()
                 .getValue();
-        assertTrue(javaOptions.contains("-XX:MaxRAMPercentage=75"), env + ": heap follows the limit");
+        assertTrue(
+            javaOptions.contains("-XX:MaxRAMPercentage=75"), env + ": heap follows the limit");
       }
     }
   }
@@ -349,7 +373,8 @@ class OverlayTest {
     assertEquals(9080, port(container(m), servicePort.getTargetPort()), env);
     Ingress ingress = m.one(Ingress.class, APP);
     assertEquals("alb", ingress.getSpec().getIngressClassName());
-    var backend = ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService();
+    var backend =
+        ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService();
     assertEquals(APP, backend.getName());
     assertTrue(
         servicePort.getName().equals(backend.getPort().getName())
@@ -387,10 +412,17 @@ class OverlayTest {
         env + ": the ALB waits for the longest request before dropping the target");
     assertTrue(
         grace > preStop + deregistration,
-        env + ": grace " + grace + " s must outlast preStop " + preStop + " s + deregistration "
-            + deregistration + " s");
+        env
+            + ": grace "
+            + grace
+            + " s must outlast preStop "
+            + preStop
+            + " s + deregistration "
+            + deregistration
+            + " s");
     assertTrue(
-        grace > preStop + LONGEST_REQUEST_SECONDS, env + ": in-flight requests finish after SIGTERM");
+        grace > preStop + LONGEST_REQUEST_SECONDS,
+        env + ": in-flight requests finish after SIGTERM");
   }
 
   @ParameterizedTest
@@ -432,8 +464,12 @@ class OverlayTest {
     }
     NetworkPolicy appIn = m.one(NetworkPolicy.class, "notejam-app-ingress");
     String cidr = appIn.getSpec().getIngress().get(0).getFrom().get(0).getIpBlock().getCidr();
-    assertTrue(cidr.startsWith("10.") && !cidr.equals("0.0.0.0/0"), env + ": ALB from the VPC: " + cidr);
-    appIn.getSpec().getIngress().forEach(r -> r.getPorts().forEach(p -> assertEquals(9080, p.getPort().getIntVal())));
+    assertTrue(
+        cidr.startsWith("10.") && !cidr.equals("0.0.0.0/0"), env + ": ALB from the VPC: " + cidr);
+    appIn
+        .getSpec()
+        .getIngress()
+        .forEach(r -> r.getPorts().forEach(p -> assertEquals(9080, p.getPort().getIntVal())));
   }
 
   @ParameterizedTest
@@ -453,12 +489,15 @@ class OverlayTest {
     assertEquals(false, pod.getAutomountServiceAccountToken());
     Container backup = pod.getContainers().get(0);
     assertTrue(
-        backup.getImage().matches("\\d+\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/notejam-backup:\\w+"),
+        backup
+            .getImage()
+            .matches("\\d+\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/notejam-backup:\\w+"),
         env + ": the backup image from the registry, by the overlay's tag: " + backup.getImage());
     Map<String, EnvVar> vars =
         backup.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, v -> v));
     assertTrue(
-        vars.get("BACKUP_DESTINATION").getValue()
+        vars.get("BACKUP_DESTINATION")
+            .getValue()
             .matches("s3://notejam-" + env + "-[a-z0-9-]+-backups-\\d{12}/logical/"),
         env + ": its own bucket (Deployment.backupBucketName): " + vars.get("BACKUP_DESTINATION"));
     assertEquals(DB_CLUSTER + "-rw", vars.get("PGHOST").getValue());
@@ -489,8 +528,11 @@ class OverlayTest {
         cluster.at("/spec/backup/volumeSnapshot/className").asText(),
         env + ": snapshots use the tagged, retained class");
     assertEquals(
-        clusterScoped.all(io.fabric8.kubernetes.api.model.storage.StorageClass.class).get(0)
-            .getMetadata().getName(),
+        clusterScoped
+            .all(io.fabric8.kubernetes.api.model.storage.StorageClass.class)
+            .get(0)
+            .getMetadata()
+            .getName(),
         cluster.at("/spec/storage/storageClass").asText(),
         env + ": data on the encrypted gp3 class");
     List<ObjectNode> schedules = m.customs("ScheduledBackup");
@@ -498,7 +540,8 @@ class OverlayTest {
     ObjectNode schedule = schedules.get(0);
     assertEquals("volumeSnapshot", schedule.at("/spec/method").asText());
     assertEquals(DB_CLUSTER, schedule.at("/spec/cluster/name").asText());
-    assertEquals(6, schedule.at("/spec/schedule").asText().split(" ").length, "CNPG cron has seconds");
+    assertEquals(
+        6, schedule.at("/spec/schedule").asText().split(" ").length, "CNPG cron has seconds");
   }
 
   @ParameterizedTest
@@ -510,14 +553,17 @@ class OverlayTest {
     int surgePods =
         surge.getIntVal() != null
             ? surge.getIntVal()
-            : (int) Math.ceil(maxPods * Integer.parseInt(surge.getStrVal().replace("%", "")) / 100.0);
+            : (int)
+                Math.ceil(maxPods * Integer.parseInt(surge.getStrVal().replace("%", "")) / 100.0);
     // Each pod has two pools: the application's and the HTTP sessions'.
     int pool =
         Integer.parseInt(settings(m).get("DB_POOL_MAX"))
             + Integer.parseInt(settings(m).get("DB_SESSION_POOL_MAX"));
     int maxConnections =
         Integer.parseInt(
-            m.custom("Cluster", DB_CLUSTER).at("/spec/postgresql/parameters/max_connections").asText());
+            m.custom("Cluster", DB_CLUSTER)
+                .at("/spec/postgresql/parameters/max_connections")
+                .asText());
     int needed = (maxPods + surgePods) * pool;
     // Headroom for the operator, replication and a psql session in an incident.
     assertTrue(

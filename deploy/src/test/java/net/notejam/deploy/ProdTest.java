@@ -31,7 +31,12 @@ class ProdTest {
     int min = hpa().getSpec().getMinReplicas();
     assertTrue(min >= ZONES, "at least one pod per zone: minReplicas " + min);
     TopologySpreadConstraint zone =
-        OverlayTest.app(prod).getSpec().getTemplate().getSpec().getTopologySpreadConstraints().stream()
+        OverlayTest.app(prod)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getTopologySpreadConstraints()
+            .stream()
             .filter(t -> t.getTopologyKey().equals("topology.kubernetes.io/zone"))
             .findFirst()
             .orElseThrow();

@@ -29,8 +29,8 @@ class SchemaTest {
   static final String CONTAINER = "/spec/template/spec/containers/0";
 
   /**
-   * Every kustomization that renders on its own: the overlays, the base, its cluster-scoped
-   * objects and monitoring. The components hold patches, rendered within the overlays.
+   * Every kustomization that renders on its own: the overlays, the base, its cluster-scoped objects
+   * and monitoring. The components hold patches, rendered within the overlays.
    */
   static List<String> renderedDirs() throws IOException {
     Path deploy = Manifests.DEPLOY;
@@ -61,7 +61,8 @@ class SchemaTest {
   @Test
   void aWrongEnumInTheDatabaseClusterIsCaught() {
     assertCaught(
-        broken("Cluster", DB_CLUSTER, "/spec", spec -> spec.put("primaryUpdateStrategy", "sometimes")),
+        broken(
+            "Cluster", DB_CLUSTER, "/spec", spec -> spec.put("primaryUpdateStrategy", "sometimes")),
         "Cluster/notejam-db .spec.primaryUpdateStrategy: \"sometimes\" is not one of",
         "unsupervised");
   }
@@ -120,7 +121,8 @@ class SchemaTest {
               endpoint.set("timeout", endpoint.remove("scrapeTimeout"));
             });
     List<String> problems = Schemas.problems(List.of(monitor));
-    assertNamed(problems, "ServiceMonitor/notejam .spec.endpoints[0].scheme: \"htp\" is not one of");
+    assertNamed(
+        problems, "ServiceMonitor/notejam .spec.endpoints[0].scheme: \"htp\" is not one of");
     assertNamed(
         problems, "ServiceMonitor/notejam .spec.endpoints[0].interval: 15 is not of type string");
     assertNamed(problems, "ServiceMonitor/notejam .spec.endpoints[0].timeout: unknown field");
@@ -137,7 +139,9 @@ class SchemaTest {
         "Cluster/notejam-db: no schema for postgresql.cnpg.io/v2 Cluster");
   }
 
-  /** Schemas go by kind, never by name: a new CronJob or ServiceAccount is checked like the rest. */
+  /**
+   * Schemas go by kind, never by name: a new CronJob or ServiceAccount is checked like the rest.
+   */
   @Test
   void aCronJobAndItsServiceAccountAreCheckedByTheirKind() {
     ObjectNode cronJob =
@@ -168,7 +172,8 @@ class SchemaTest {
     field(cronJob, "/spec/jobTemplate" + CONTAINER).put("imagePullPolcy", "Always");
     account.put("automountServiceAccountTokn", false);
     List<String> problems = Schemas.problems(List.of(cronJob, account));
-    assertNamed(problems, "CronJob/nightly-job .spec.concurrencyPolicy: \"Sometimes\" is not one of");
+    assertNamed(
+        problems, "CronJob/nightly-job .spec.concurrencyPolicy: \"Sometimes\" is not one of");
     assertNamed(
         problems,
         "CronJob/nightly-job .spec.jobTemplate.spec.template.spec.containers[0].imagePullPolcy:",

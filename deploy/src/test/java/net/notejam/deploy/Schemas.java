@@ -47,9 +47,9 @@ import java.util.stream.Stream;
  *
  * An object of a kind that no schema covers is a problem itself: a new kind brings its schema.
  *
- * <p>Not checked: the CEL rules of the CRDs (x-kubernetes-validations), and whether a core field
- * is older than the clusters' Kubernetes: kubernetes-models 5.1.0 has the schema of Kubernetes
- * 1.34 or later (resource.k8s.io/v1), while EKS runs 1.32 (deploy/aws ClusterStack).
+ * <p>Not checked: the CEL rules of the CRDs (x-kubernetes-validations), and whether a core field is
+ * older than the clusters' Kubernetes: kubernetes-models 5.1.0 has the schema of Kubernetes 1.34 or
+ * later (resource.k8s.io/v1), while EKS runs 1.32 (deploy/aws ClusterStack).
  */
 final class Schemas {
 
@@ -61,7 +61,9 @@ final class Schemas {
   static final List<String> CRD_RELEASES =
       List.of("cloudnative-pg-1.30.0", "plugin-barman-cloud-0.14.0", "external-snapshotter-8.6.0");
 
-  /** shared/ sits beside the repository, here and in CI; -Dnotejam.k8s.crds=DIR points elsewhere. */
+  /**
+   * shared/ sits beside the repository, here and in CI; -Dnotejam.k8s.crds=DIR points elsewhere.
+   */
   static final Path CRDS =
       Path.of(
               System.getProperty(
@@ -91,7 +93,10 @@ final class Schemas {
       List<String> found = new ArrayList<>(verdicts.get(i).problems());
       if (verdicts.get(i).schema() == null) {
         found.add(
-            ": no schema for " + object.getApiVersion() + " " + object.getKind()
+            ": no schema for "
+                + object.getApiVersion()
+                + " "
+                + object.getKind()
                 + " (its CRD in ../shared/k8s-crds and CRD_RELEASES, or a model package in"
                 + " deploy/package.json)");
       } else {
@@ -165,7 +170,9 @@ final class Schemas {
   private static ArrayNode crds() {
     if (!Files.isDirectory(CRDS)) {
       Manifests.skipOrFailInCi(
-          "no CRDs at " + CRDS + ": skipping the schema checks (copy shared/ beside the repository,"
+          "no CRDs at "
+              + CRDS
+              + ": skipping the schema checks (copy shared/ beside the repository,"
               + " or set -Dnotejam.k8s.crds=DIR)");
     }
     ArrayNode all = JSON.createArrayNode();

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds fields the Kubernetes API would reject or silently drop. fabric8 puts every unknown
- * field, and every value of the wrong type, into an object's additionalProperties instead of
- * failing; a non-empty one anywhere is a misspelling, a wrong indentation or a wrong type.
+ * Finds fields the Kubernetes API would reject or silently drop. fabric8 puts every unknown field,
+ * and every value of the wrong type, into an object's additionalProperties instead of failing; a
+ * non-empty one anywhere is a misspelling, a wrong indentation or a wrong type.
  */
 final class StrictFields {
 
@@ -57,11 +57,14 @@ final class StrictFields {
       }
       if (getter.getName().equals("getAdditionalProperties")) {
         if (child instanceof Map<?, ?> extra) {
-          extra.keySet().forEach(k -> problems.add(path + "." + k + ": unknown field, or wrong type"));
+          extra
+              .keySet()
+              .forEach(k -> problems.add(path + "." + k + ": unknown field, or wrong type"));
         }
         continue;
       }
-      String field = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
+      String field =
+          Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
       walk(child, path + "." + field, problems);
     }
   }
@@ -93,7 +96,8 @@ final class StrictFields {
               if (!allowed.has(name)) {
                 problems.add(path + "." + name + ": unknown field");
               } else {
-                problems.addAll(unknownFields(actual.get(name), allowed.get(name), path + "." + name));
+                problems.addAll(
+                    unknownFields(actual.get(name), allowed.get(name), path + "." + name));
               }
             });
     return problems;

@@ -6,8 +6,8 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.form;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.percent;
-import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
@@ -36,10 +36,10 @@ import java.util.stream.Stream;
 
 /**
  * One stage of the load benchmark: {@code multiplier} × the baseline number of virtual users, each
- * a person who signs in once and then, for the stage's duration, browses with a short pause
- * between pages: lists all notes (35 %), opens a pad (25 %), views a note (25 %), creates a note
- * (10 %) or edits the note it created last (5 %). A quarter of the people have 10 000 notes, the
- * others 50. Every page is checked: a wrong status or a missing form counts as an error.
+ * a person who signs in once and then, for the stage's duration, browses with a short pause between
+ * pages: lists all notes (35 %), opens a pad (25 %), views a note (25 %), creates a note (10 %) or
+ * edits the note it created last (5 %). A quarter of the people have 10 000 notes, the others 50.
+ * Every page is checked: a wrong status or a missing form counts as an error.
  */
 public abstract class NotejamLoad extends Simulation {
 
@@ -111,18 +111,24 @@ public abstract class NotejamLoad extends Simulation {
   private static ChainBuilder signIn() {
     return exec(http("sign-in page")
             .get("/signin/")
-            .check(status().is(200), form("#signin").saveAs("form"),
+            .check(
+                status().is(200),
+                form("#signin").saveAs("form"),
                 css("form#signin", "action").saveAs("action")))
-        .exec(http("sign in")
-            .post("#{action}")
-            .formParamMap(
-                filled(Map.of("signin:email", "#{email}", "signin:password", "#{password}"),
-                    "signin:submit", "Sign in"))
-            .check(status().is(303)));
+        .exec(
+            http("sign in")
+                .post("#{action}")
+                .formParamMap(
+                    filled(
+                        Map.of("signin:email", "#{email}", "signin:password", "#{password}"),
+                        "signin:submit",
+                        "Sign in"))
+                .check(status().is(303)));
   }
 
   private static ChainBuilder listAllNotes() {
-    return exec(http("list all notes").get("/?order=#{order}&page=#{page}").check(status().is(200)));
+    return exec(
+        http("list all notes").get("/?order=#{order}&page=#{page}").check(status().is(200)));
   }
 
   private static ChainBuilder openPad() {
@@ -136,37 +142,55 @@ public abstract class NotejamLoad extends Simulation {
   private static ChainBuilder createNote() {
     return exec(http("new-note form")
             .get("/notes/create/?pad=#{pad}")
-            .check(status().is(200), form("#note").saveAs("form"),
+            .check(
+                status().is(200),
+                form("#note").saveAs("form"),
                 css("form#note", "action").saveAs("action")))
-        .exec(http("create a note")
-            .post("#{action}")
-            .formParamMap(
-                filled(Map.of("note:name", "#{noteName}", "note:text", "Written under load.",
-                    "note:pad", "#{pad}"), "note:save", "Save"))
-            .check(status().is(303), header("Location").saveAs("list")))
-        .exec(http("list after create")
-            .get("#{list}")
-            .check(status().is(200),
-                regex("<td class=\"note\"><a href=\"[^\"]*/notes/(\\d+)/\">#{noteName}</a>")
-                    .saveAs("ownNote")));
+        .exec(
+            http("create a note")
+                .post("#{action}")
+                .formParamMap(
+                    filled(
+                        Map.of(
+                            "note:name",
+                            "#{noteName}",
+                            "note:text",
+                            "Written under load.",
+                            "note:pad",
+                            "#{pad}"),
+                        "note:save",
+                        "Save"))
+                .check(status().is(303), header("Location").saveAs("list")))
+        .exec(
+            http("list after create")
+                .get("#{list}")
+                .check(
+                    status().is(200),
+                    regex("<td class=\"note\"><a href=\"[^\"]*/notes/(\\d+)/\">#{noteName}</a>")
+                        .saveAs("ownNote")));
   }
 
   private static ChainBuilder editNote() {
     return exec(http("edit-note form")
             .get("/notes/#{ownNote}/edit/")
-            .check(status().is(200), form("#note").saveAs("form"),
+            .check(
+                status().is(200),
+                form("#note").saveAs("form"),
                 css("form#note", "action").saveAs("action")))
-        .exec(http("edit a note")
-            .post("#{action}")
-            .formParamMap(
-                filled(Map.of("note:text", "Edited under load at #{editedAt}."), "note:save",
-                    "Save"))
-            .check(status().is(303)));
+        .exec(
+            http("edit a note")
+                .post("#{action}")
+                .formParamMap(
+                    filled(
+                        Map.of("note:text", "Edited under load at #{editedAt}."),
+                        "note:save",
+                        "Save"))
+                .check(status().is(303)));
   }
 
   /**
-   * All the fields of the form captured as "form" (hidden ViewState, {@code <id>_SUBMIT}, version…),
-   * with {@code values} (Gatling expressions) put over them and the button pressed.
+   * All the fields of the form captured as "form" (hidden ViewState, {@code <id>_SUBMIT},
+   * version…), with {@code values} (Gatling expressions) put over them and the button pressed.
    */
   private static Function<Session, Map<String, Object>> filled(
       Map<String, String> values, String button, String label) {

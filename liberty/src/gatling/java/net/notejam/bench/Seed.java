@@ -36,8 +36,10 @@ import org.jsoup.nodes.Element;
 final class Seed {
 
   static final String PASSWORD = "bench-Password-2026";
+
   /** Accounts with a small and with a huge list: {count, notes per account, pads per account}. */
   private static final int[][] ACCOUNTS = {{20, 50, 1}, {2, 10_000, 2}};
+
   private static final int NOTE_SAMPLE = 300;
 
   private Seed() {}
@@ -76,8 +78,11 @@ final class Seed {
       throws IOException, InterruptedException, SQLException {
     String email = "bench" + n + "-" + notes + "@notejam.invalid";
     Client web = new Client();
-    web.submit("/signup/", "signup",
-        Map.of("email", email, "password", PASSWORD, "repeatPassword", PASSWORD), "submit");
+    web.submit(
+        "/signup/",
+        "signup",
+        Map.of("email", email, "password", PASSWORD, "repeatPassword", PASSWORD),
+        "submit");
     web.submit("/signin/", "signin", Map.of("email", email, "password", PASSWORD), "submit");
     List<Long> padIds = new ArrayList<>();
     for (int p = 1; p <= pads; p++) {
@@ -134,7 +139,11 @@ final class Seed {
 
   private static Connection connect() throws SQLException {
     String url =
-        "jdbc:postgresql://" + env("DB_HOST", "127.0.0.1") + ":" + env("DB_PORT", "5432") + "/"
+        "jdbc:postgresql://"
+            + env("DB_HOST", "127.0.0.1")
+            + ":"
+            + env("DB_PORT", "5432")
+            + "/"
             + Settings.DB;
     return DriverManager.getConnection(
         url, env("DB_USER", "notejam"), env("DB_PASSWORD", "notejam-ci"));
@@ -191,7 +200,13 @@ final class Seed {
                   .POST(HttpRequest.BodyPublishers.ofString(body)));
       if (answer.statusCode() != 303) {
         throw new IllegalStateException(
-            "Posting " + formId + " at " + path + " answered " + answer.statusCode() + ": "
+            "Posting "
+                + formId
+                + " at "
+                + path
+                + " answered "
+                + answer.statusCode()
+                + ": "
                 + answer.body());
       }
       return answer.headers().firstValue("Location").orElseThrow();

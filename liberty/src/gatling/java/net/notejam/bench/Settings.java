@@ -8,14 +8,19 @@ final class Settings {
   static final String URL = System.getProperty("notejam.bench.url", "http://localhost:9082");
   static final String DB = System.getProperty("notejam.bench.db", "notejam_bench");
   static final Path OUT = Path.of(System.getProperty("notejam.bench.out", "target/benchmarks"));
+
   /** The baseline concurrency: the stages run 1, 2 and 4 times this many virtual users. */
   static final int BASE_USERS = Integer.getInteger("notejam.bench.baseUsers", 8);
+
   /** How long each stage's virtual users keep browsing after signing in. */
   static final int STAGE_SECONDS = Integer.getInteger("notejam.bench.stageSeconds", 40);
+
   /** The unmeasured warm-up before the 1x stage, at the baseline concurrency. */
   static final int WARMUP_SECONDS = Integer.getInteger("notejam.bench.warmupSeconds", 20);
+
   /** Virtual users start spread over this many seconds (each signs in once, at its start). */
   static final int RAMP_SECONDS = 5;
+
   /** A person's pause between two pages, uniformly between these (milliseconds). */
   static final int THINK_MIN_MS = 200;
 

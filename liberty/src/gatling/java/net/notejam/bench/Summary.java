@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Writes {@code load-summary.txt}: one line per stage (throughput, p50/p95/p99, errors) read from
- * each stage's Gatling HTML report, the start-to-ready time and the
- * resident memory measured by start.sh and stop.sh; copies the HTML reports beside it.
+ * each stage's Gatling HTML report, the start-to-ready time and the resident memory measured by
+ * start.sh and stop.sh; copies the HTML reports beside it.
  */
 public final class Summary {
 
@@ -32,49 +32,91 @@ public final class Summary {
     Path gatling = Path.of(System.getProperty("notejam.bench.gatling", "target/gatling"));
     Files.createDirectories(out);
     List<String> lines = new ArrayList<>();
-    lines.add("Notejam load benchmark (Gatling " + gatlingVersion() + "), " + java.time.LocalDateTime
-        .now().withNano(0) + ".");
-    lines.add(String.format(Locale.ROOT,
-        "Baseline concurrency: %d virtual users; stages of %d s of browsing at 1x, 2x and 4x"
-            + " (users started over %d s, each signs in once, then pauses %d-%d ms between pages),"
-            + " after an unmeasured %d s warm-up at 1x.",
-        Settings.BASE_USERS, Settings.STAGE_SECONDS, Settings.RAMP_SECONDS, Settings.THINK_MIN_MS,
-        Settings.THINK_MAX_MS, Settings.WARMUP_SECONDS));
-    lines.add("Mix: list all notes 35 %, open a pad 25 %, view a note 25 %, create a note 10 %,"
-        + " edit own note 5 %; a quarter of the people have 10 000 notes, the rest 50.");
-    lines.add("The load generator, Liberty and PostgreSQL share the same 2 cores: the figures are"
-        + " those of one small machine, not of the server alone.");
+    lines.add(
+        "Notejam load benchmark (Gatling "
+            + gatlingVersion()
+            + "), "
+            + java.time.LocalDateTime.now().withNano(0)
+            + ".");
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "Baseline concurrency: %d virtual users; stages of %d s of browsing at 1x, 2x and 4x"
+                + " (users started over %d s, each signs in once, then pauses %d-%d ms between pages),"
+                + " after an unmeasured %d s warm-up at 1x.",
+            Settings.BASE_USERS,
+            Settings.STAGE_SECONDS,
+            Settings.RAMP_SECONDS,
+            Settings.THINK_MIN_MS,
+            Settings.THINK_MAX_MS,
+            Settings.WARMUP_SECONDS));
+    lines.add(
+        "Mix: list all notes 35 %, open a pad 25 %, view a note 25 %, create a note 10 %,"
+            + " edit own note 5 %; a quarter of the people have 10 000 notes, the rest 50.");
+    lines.add(
+        "The load generator, Liberty and PostgreSQL share the same 2 cores: the figures are"
+            + " those of one small machine, not of the server alone.");
     lines.add("");
-    lines.add(String.format(Locale.ROOT, "%-5s %5s %9s %12s %8s %8s %8s %8s  %s", "stage", "users",
-        "requests", "throughput", "p50", "p95", "p99", "errors", "report"));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%-5s %5s %9s %12s %8s %8s %8s %8s  %s",
+            "stage",
+            "users",
+            "requests",
+            "throughput",
+            "p50",
+            "p95",
+            "p99",
+            "errors",
+            "report"));
     for (int m : MULTIPLIERS) {
       String name = "stage" + m + "x";
       Optional<Path> run = latestRun(gatling, name);
       if (run.isEmpty()) {
-        lines.add(String.format(Locale.ROOT, "%-5s %5d  no Gatling run found", m + "x",
-            Settings.BASE_USERS * m));
+        lines.add(
+            String.format(
+                Locale.ROOT, "%-5s %5d  no Gatling run found", m + "x", Settings.BASE_USERS * m));
         continue;
       }
       Map<String, String> all = allRequests(Files.readString(run.get().resolve("index.html")));
       Path copy = out.resolve("gatling").resolve(name);
       copyTree(run.get(), copy);
-      lines.add(String.format(Locale.ROOT, "%-5s %5d %9s %8s r/s %5s ms %5s ms %5s ms %8s  %s",
-          m + "x", Settings.BASE_USERS * m, all.get("Total"), all.get("Cnt/s"),
-          all.get("50th pct"), all.get("95th pct"), all.get("99th pct"), all.get("KO"),
-          out.relativize(copy.resolve("index.html"))));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%-5s %5d %9s %8s r/s %5s ms %5s ms %5s ms %8s  %s",
+              m + "x",
+              Settings.BASE_USERS * m,
+              all.get("Total"),
+              all.get("Cnt/s"),
+              all.get("50th pct"),
+              all.get("95th pct"),
+              all.get("99th pct"),
+              all.get("KO"),
+              out.relativize(copy.resolve("index.html"))));
     }
     lines.add("");
-    lines.add("Throughput: requests per second over the stage (sign-in included);"
-        + " p50/p95/p99: response time of all requests; errors: failed requests (wrong status,"
-        + " missing form or note).");
-    lines.add("Server start-to-ready (launch until GET /health/ready answers 200): "
-        + read(out.resolve("start-to-ready.txt")).map(ms -> ms + " ms").orElse("not measured"));
-    lines.add("Resident memory of the Liberty JVM after the load (VmRSS): "
-        + read(out.resolve("rss.txt"))
-            .map(kb -> String.format(Locale.ROOT, "%d MiB (%s kB)", Long.parseLong(kb) / 1024, kb))
-            .orElse("not measured"));
-    lines.add("HTML reports: " + out.resolve("gatling") + "/<stage>/index.html (copies of "
-        + gatling + ").");
+    lines.add(
+        "Throughput: requests per second over the stage (sign-in included);"
+            + " p50/p95/p99: response time of all requests; errors: failed requests (wrong status,"
+            + " missing form or note).");
+    lines.add(
+        "Server start-to-ready (launch until GET /health/ready answers 200): "
+            + read(out.resolve("start-to-ready.txt")).map(ms -> ms + " ms").orElse("not measured"));
+    lines.add(
+        "Resident memory of the Liberty JVM after the load (VmRSS): "
+            + read(out.resolve("rss.txt"))
+                .map(
+                    kb ->
+                        String.format(Locale.ROOT, "%d MiB (%s kB)", Long.parseLong(kb) / 1024, kb))
+                .orElse("not measured"));
+    lines.add(
+        "HTML reports: "
+            + out.resolve("gatling")
+            + "/<stage>/index.html (copies of "
+            + gatling
+            + ").");
     Path summary = out.resolve("load-summary.txt");
     Files.write(summary, lines);
     lines.forEach(System.out::println);
@@ -99,8 +141,8 @@ public final class Summary {
    */
   static Map<String, String> allRequests(String html) {
     Map<String, String> titles = new HashMap<>();
-    Matcher th = Pattern.compile("<th id=\"(col-\\d+)\"[^>]*>(.*?)</th>", Pattern.DOTALL)
-        .matcher(html);
+    Matcher th =
+        Pattern.compile("<th id=\"(col-\\d+)\"[^>]*>(.*?)</th>", Pattern.DOTALL).matcher(html);
     while (th.find()) {
       titles.put(th.group(1), th.group(2).replaceAll("<[^>]*>", "").strip());
     }
@@ -110,8 +152,8 @@ public final class Summary {
     }
     String cells = html.substring(row, html.indexOf("</tr>", row));
     Map<String, String> values = new HashMap<>();
-    Matcher td = Pattern.compile("<td class=\"value [a-z]+ (col-\\d+)\">([^<]*)</td>")
-        .matcher(cells);
+    Matcher td =
+        Pattern.compile("<td class=\"value [a-z]+ (col-\\d+)\">([^<]*)</td>").matcher(cells);
     while (td.find()) {
       values.put(titles.getOrDefault(td.group(1), td.group(1)), td.group(2).strip());
     }
@@ -128,7 +170,8 @@ public final class Summary {
   }
 
   private static String gatlingVersion() {
-    String version = io.gatling.javaapi.core.Simulation.class.getPackage().getImplementationVersion();
+    String version =
+        io.gatling.javaapi.core.Simulation.class.getPackage().getImplementationVersion();
     return version == null ? "3" : version;
   }
 
@@ -139,18 +182,19 @@ public final class Summary {
       }
     }
     try (Stream<Path> files = Files.walk(from)) {
-      files.forEach(p -> {
-        try {
-          Path target = to.resolve(from.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(target);
-          } else {
-            Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files.forEach(
+          p -> {
+            try {
+              Path target = to.resolve(from.relativize(p).toString());
+              if (Files.isDirectory(p)) {
+                Files.createDirectories(target);
+              } else {
+                Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     }
   }
 }

@@ -47,7 +47,8 @@ class BrowserJourneyIT {
     boolean ci = "true".equals(System.getenv("CI"));
     if (!HeadlessChromium.installed()) {
       if (ci) {
-        fail("CI must install chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+        fail(
+            "CI must install chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
       }
       assumeTrue(
           false,
@@ -195,7 +196,8 @@ class BrowserJourneyIT {
     click("reset:save");
     assertEquals("/signin/", chromium.path());
     signIn(email, third);
-    assertEquals(email + ":", chromium.driver.findElement(By.cssSelector(".account-email")).getText());
+    assertEquals(
+        email + ":", chromium.driver.findElement(By.cssSelector(".account-email")).getText());
     chromium.open(resetLink);
     check("reset-password-used");
 
@@ -325,8 +327,8 @@ class BrowserJourneyIT {
   }
 
   /**
-   * Clicks something that loads a new page, and waits until the new document has loaded: the
-   * old one is marked first, so that nothing is read off it by mistake.
+   * Clicks something that loads a new page, and waits until the new document has loaded: the old
+   * one is marked first, so that nothing is read off it by mistake.
    */
   private void clickAndWait(WebElement element) {
     whenNextPageLoaded(element::click);

@@ -76,8 +76,8 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /**
-   * Saves the page at desktop width and at a phone's width, then goes back to desktop. Returns
-   * "" or, when the page is wider than the phone's screen, a problem to report.
+   * Saves the page at desktop width and at a phone's width, then goes back to desktop. Returns ""
+   * or, when the page is wider than the phone's screen, a problem to report.
    */
   String screenshot(String name) {
     String problem = "";
@@ -152,7 +152,8 @@ final class HeadlessChromium implements AutoCloseable {
 
   private static String axe() {
     String resource =
-        "META-INF/resources/webjars/axe-core/" + System.getProperty("axe.version", "4.6.3")
+        "META-INF/resources/webjars/axe-core/"
+            + System.getProperty("axe.version", "4.6.3")
             + "/axe.min.js";
     try (InputStream in = HeadlessChromium.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {

@@ -55,12 +55,10 @@ class AccountIT {
     Accounts.signUp(browser, email, "secret-password", "secret-password");
 
     Page page =
-        Accounts.signUp(
-            new Browser(), email.toUpperCase(), "other-password", "other-password");
+        Accounts.signUp(new Browser(), email.toUpperCase(), "other-password", "other-password");
 
     assertEquals("/signup/", page.path());
-    assertEquals(
-        "User with this email is already signed up", page.fieldError("signup", "email"));
+    assertEquals("User with this email is already signed up", page.fieldError("signup", "email"));
   }
 
   @Test
@@ -212,10 +210,7 @@ class AccountIT {
     assertEquals("/signin/", signInForm.path());
     Page page =
         visitor.submit(
-            signInForm,
-            "signin",
-            Map.of("email", email, "password", "secret-password"),
-            "submit");
+            signInForm, "signin", Map.of("email", email, "password", "secret-password"), "submit");
 
     assertEquals("/", page.path());
     assertEquals(email, page.signedInAs());

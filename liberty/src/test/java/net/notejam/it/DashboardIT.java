@@ -48,8 +48,7 @@ class DashboardIT {
             .collect(Collectors.toCollection(TreeSet::new));
 
     JsonObject dashboard;
-    try (Reader reader =
-            Files.newBufferedReader(Path.of(System.getProperty("notejam.dashboard")));
+    try (Reader reader = Files.newBufferedReader(Path.of(System.getProperty("notejam.dashboard")));
         JsonReader json = Json.createReader(reader)) {
       dashboard = json.readObject();
     }

@@ -23,8 +23,8 @@ import net.notejam.it.support.Page;
 import org.junit.jupiter.api.Test;
 
 /**
- * A benchmark, not a test of speed: prints how long the first page of a 50-note pad and of a
- * 10 000-note pad take to serve, so that anyone can see that a page costs the same however big the
+ * A benchmark, not a test of speed: prints how long the first page of a 50-note pad and of a 10
+ * 000-note pad take to serve, so that anyone can see that a page costs the same however big the
  * list. It seeds the notes straight into PostgreSQL (the database CI runs on); on the embedded H2
  * default it is skipped. The only assertions check that the pages are the right ones.
  */
@@ -113,8 +113,7 @@ class NoteListBenchmarkIT {
    * Inserts {@code count} notes (a multiple of 50) into the pad, with ids taken from the notes'
    * sequence in blocks of 50, as the application takes them, and a minute between their times.
    */
-  private static void seed(String email, long padId, int count)
-      throws SQLException, IOException {
+  private static void seed(String email, long padId, int count) throws SQLException, IOException {
     String url =
         "jdbc:postgresql://"
             + env("DB_HOST", "localhost")

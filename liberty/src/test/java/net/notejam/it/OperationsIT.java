@@ -132,7 +132,8 @@ class OperationsIT {
     assertTrue(accessLog.stream().allMatch(a -> "liberty_accesslog".equals(a.getString("type"))));
     assertTrue(
         accessLog.stream()
-            .anyMatch(a -> "/signup/".equals(a.getString("ibm_responseHeader_x-notejam-page", ""))));
+            .anyMatch(
+                a -> "/signup/".equals(a.getString("ibm_responseHeader_x-notejam-page", ""))));
 
     String raw = Files.readString(logFile());
     assertFalse(raw.contains(password), "passwords never reach the log");

@@ -18,8 +18,7 @@ class PadsIT {
 
   @Test
   void padCreatedAndListedInMyPads() {
-    Page page =
-        owner.submit(owner.get("/pads/create/"), "pad", Map.of("name", "Business"), "save");
+    Page page = owner.submit(owner.get("/pads/create/"), "pad", Map.of("name", "Business"), "save");
 
     assertTrue(page.path().matches("/pads/[0-9]+/"), page.path());
     assertEquals(List.of("Pad is successfully created"), page.successes());
@@ -73,7 +72,8 @@ class PadsIT {
   void padNotEditedWithMissingName() {
     long pad = Notejam.createPad(owner, "Kids");
 
-    Page page = owner.submit(owner.get("/pads/" + pad + "/edit/"), "pad", Map.of("name", ""), "save");
+    Page page =
+        owner.submit(owner.get("/pads/" + pad + "/edit/"), "pad", Map.of("name", ""), "save");
 
     assertEquals("/pads/" + pad + "/edit/", page.path());
     assertEquals("This field is required", page.fieldError("pad", "name"));

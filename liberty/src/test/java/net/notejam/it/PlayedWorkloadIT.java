@@ -34,15 +34,17 @@ import org.junit.jupiter.api.Test;
 /**
  * What we ship, run: the image built from liberty/Containerfile and the dev overlay's workload
  * played with {@code podman kube play} next to PostgreSQL 15 in its own container, through
- * deploy/local/play.sh, the same commands the README gives. Runs with -Pcontainer (which builds
- * the images first); skips without podman, and fails in CI.
+ * deploy/local/play.sh, the same commands the README gives. Runs with -Pcontainer (which builds the
+ * images first); skips without podman, and fails in CI.
  */
 @Tag("container")
 class PlayedWorkloadIT {
 
-  private static final Path REPO = Path.of(System.getProperty("notejam.repo.root", "..")).normalize();
+  private static final Path REPO =
+      Path.of(System.getProperty("notejam.repo.root", "..")).normalize();
   private static final Path PLAY = REPO.resolve("deploy/local/play.sh");
   private static final URI PLAYED = URI.create("http://127.0.0.1:9080");
+
   /** podman kube play names the Deployment's pod notejam-pod-0, its container after both. */
   private static final String CONTAINER = "notejam-pod-0-notejam";
 
@@ -81,7 +83,8 @@ class PlayedWorkloadIT {
 
     // The container as the manifests say: uid 1001, nothing writable outside its volumes.
     assertEquals("1001", podman("exec", CONTAINER, "id", "-u").strip());
-    assertEquals("true", podman("inspect", "--format", "{{.HostConfig.ReadonlyRootfs}}", CONTAINER).strip());
+    assertEquals(
+        "true", podman("inspect", "--format", "{{.HostConfig.ReadonlyRootfs}}", CONTAINER).strip());
     assertNotEquals(0, exitOf("podman", "exec", CONTAINER, "touch", "/opt/ol/wlp/lib/written"));
     String requestId = "played-" + UUID.randomUUID();
     assertEquals(200, new Browser(PLAYED, requestId).get("/signin/").status());
@@ -95,7 +98,9 @@ class PlayedWorkloadIT {
     assertEquals(email, note.signedInAs(), "still signed in after the pod was replaced");
     assertTrue(note.body().contains("Text 12 — ünïcödé"), note.body());
     assertEquals(
-        notes.size(), Notejam.noteNames(browser.get("/pads/" + pad + "/")).size(), "every note back");
+        notes.size(),
+        Notejam.noteNames(browser.get("/pads/" + pad + "/")).size(),
+        "every note back");
   }
 
   @Test
@@ -103,7 +108,8 @@ class PlayedWorkloadIT {
     Browser browser = Accounts.signedInUserAt(PLAYED);
     long pad = Notejam.createPad(browser, "Backed-up pad");
     for (int i = 1; i <= 30; i++) {
-      Notejam.createdNote(browser, "Backed-up note " + i, "<b>kept</b> " + i, i % 2 == 0 ? pad : null);
+      Notejam.createdNote(
+          browser, "Backed-up note " + i, "<b>kept</b> " + i, i % 2 == 0 ? pad : null);
     }
     Files.createDirectories(Path.of("target"));
     Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "played-backup-");
@@ -114,7 +120,8 @@ class PlayedWorkloadIT {
     }
     play("restore", dump.toString(), "notejam_restored");
 
-    String query = "select id, pad_id, owner_id, name, text, created_at, updated_at from notes order by id";
+    String query =
+        "select id, pad_id, owner_id, name, text, created_at, updated_at from notes order by id";
     String live = play("psql", "notejam", query);
     String restored = play("psql", "notejam_restored", query);
     long count = live.lines().count();
@@ -127,12 +134,13 @@ class PlayedWorkloadIT {
   }
 
   /**
-   * The container's standard output, from podman's log file (k8s-file: "time stream F|P text",
-   * a long line split into P parts ended by an F part); standard error (the JVM's own notices)
-   * left out, as a log pipeline would tell them apart.
+   * The container's standard output, from podman's log file (k8s-file: "time stream F|P text", a
+   * long line split into P parts ended by an F part); standard error (the JVM's own notices) left
+   * out, as a log pipeline would tell them apart.
    */
   private static List<String> stdoutOf(String container) throws Exception {
-    Path file = Path.of(podman("inspect", "--format", "{{.HostConfig.LogConfig.Path}}", container).strip());
+    Path file =
+        Path.of(podman("inspect", "--format", "{{.HostConfig.LogConfig.Path}}", container).strip());
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
     for (String record : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -200,12 +208,15 @@ class PlayedWorkloadIT {
 
   private static Process start(List<String> command) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putIfAbsent(
-        "CONTAINERS_CONF", REPO.resolve("liberty/container/containers.conf").toString());
+    builder
+        .environment()
+        .putIfAbsent(
+            "CONTAINERS_CONF", REPO.resolve("liberty/container/containers.conf").toString());
     return builder.start();
   }
 
   private static boolean onPath(String tool) {
-    return Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
+    return Stream.of(System.getenv("PATH").split(":"))
+        .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
   }
 }

@@ -6,8 +6,7 @@ import java.util.List;
  * One page of a note list: its rows, the total count, and where it stands ({@code number} counts
  * from 1, and is within 1..{@link #pageCount()} whatever page was asked for).
  */
-public record NotePage(
-    List<NoteSummary> notes, long total, int number, int size, NoteOrder order) {
+public record NotePage(List<NoteSummary> notes, long total, int number, int size, NoteOrder order) {
 
   public int pageCount() {
     return pageCount(total, size);

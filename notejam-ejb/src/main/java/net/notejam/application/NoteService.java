@@ -103,13 +103,7 @@ public class NoteService {
     int number = NotePage.clamp(requested, total, pageSize);
     List<NoteSummary> rows =
         Notes.page(
-            em,
-            ownerId,
-            pad,
-            order.query(),
-            (number - 1) * pageSize,
-            pageSize,
-            NoteSummary::new);
+            em, ownerId, pad, order.query(), (number - 1) * pageSize, pageSize, NoteSummary::new);
     return new NotePage(rows, total, number, pageSize, order);
   }
 }

@@ -76,7 +76,8 @@ public class PasswordResetService {
     long recent = PasswordResetTokens.countSince(em, user.get(), now.minus(Duration.ofHours(1)));
     if (recent >= maxPerHour) {
       counters.count(Activity.RESET_DROPPED);
-      LOG.info(() -> "Password reset request dropped by the hourly limit: user " + user.get().getId());
+      LOG.info(
+          () -> "Password reset request dropped by the hourly limit: user " + user.get().getId());
       return;
     }
     byte[] secret = new byte[32];

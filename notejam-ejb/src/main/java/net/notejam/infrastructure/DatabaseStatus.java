@@ -18,8 +18,8 @@ public class DatabaseStatus {
   private DataSource dataSource;
 
   /**
-   * True when a connection can be had and answers a query within {@code timeout} (JDBC counts it
-   * in whole seconds: rounded up). A real query, not {@code Connection.isValid}: the server's
+   * True when a connection can be had and answers a query within {@code timeout} (JDBC counts it in
+   * whole seconds: rounded up). A real query, not {@code Connection.isValid}: the server's
    * connection handle can call a pooled connection valid after the database went away. A failure
    * also tells the pool its connections are stale. The caller's setting governs the timeout, so
    * that raising it also gives the query longer.

@@ -13,10 +13,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends Notejam's mail through the server's mail session ({@code mail/notejam}), in the
- * background so that a slow mail server never holds up a page. With no SMTP host configured (the
- * zero-setup default) the mail is written to the server log instead, clearly marked, so that a
- * local user can still follow its link.
+ * Sends Notejam's mail through the server's mail session ({@code mail/notejam}), in the background
+ * so that a slow mail server never holds up a page. With no SMTP host configured (the zero-setup
+ * default) the mail is written to the server log instead, clearly marked, so that a local user can
+ * still follow its link.
  */
 @Stateless
 public class Mailer {

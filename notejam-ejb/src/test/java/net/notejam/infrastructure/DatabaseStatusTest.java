@@ -61,9 +61,12 @@ class DatabaseStatusTest {
               return null;
             });
     Connection connection =
-        proxy(Connection.class, (method, args) -> "createStatement".equals(method) ? statement : null);
+        proxy(
+            Connection.class,
+            (method, args) -> "createStatement".equals(method) ? statement : null);
     DataSource dataSource =
-        proxy(DataSource.class, (method, args) -> "getConnection".equals(method) ? connection : null);
+        proxy(
+            DataSource.class, (method, args) -> "getConnection".equals(method) ? connection : null);
     DatabaseStatus status = new DatabaseStatus();
     Field field = DatabaseStatus.class.getDeclaredField("dataSource");
     field.setAccessible(true);

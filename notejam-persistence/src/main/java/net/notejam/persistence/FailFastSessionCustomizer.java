@@ -6,8 +6,8 @@ import org.eclipse.persistence.sessions.Session;
 
 /**
  * No query retries: EclipseLink retries a failed read twice, five seconds apart, when the database
- * does not answer, which holds a request for ten seconds during an outage. Notejam fails it at
- * once instead (the page says so, readiness reports the outage, the pool reconnects by itself).
+ * does not answer, which holds a request for ten seconds during an outage. Notejam fails it at once
+ * instead (the page says so, readiness reports the outage, the pool reconnects by itself).
  */
 public class FailFastSessionCustomizer implements SessionCustomizer {
 

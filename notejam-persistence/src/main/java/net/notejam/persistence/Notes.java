@@ -79,15 +79,17 @@ public final class Notes {
     CriteriaQuery<Tuple> query = cb.createTupleQuery();
     Root<Note> n = query.from(Note.class);
     Join<Note, Pad> p = n.join("pad", JoinType.LEFT);
-    query.multiselect(
-        n.get("id"), n.get("name"), p.get("id"), p.get("name"), n.get("updatedAt"));
+    query.multiselect(n.get("id"), n.get("name"), p.get("id"), p.get("name"), n.get("updatedAt"));
     Predicate owned = cb.equal(n.get("owner"), em.getReference(User.class, ownerId));
     query.where(pad == null ? owned : cb.and(owned, cb.equal(n.get("pad"), pad)));
     Expression<?> key = order.byName ? cb.lower(n.get("name")) : n.get("updatedAt");
     query.orderBy(
         order.descending ? cb.desc(key) : cb.asc(key),
         order.descending ? cb.desc(n.get("id")) : cb.asc(n.get("id")));
-    return em.createQuery(query).setFirstResult(first).setMaxResults(max).getResultStream()
+    return em.createQuery(query)
+        .setFirstResult(first)
+        .setMaxResults(max)
+        .getResultStream()
         .map(
             t ->
                 row.of(

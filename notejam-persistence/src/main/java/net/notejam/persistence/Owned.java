@@ -4,8 +4,8 @@ import jakarta.persistence.EntityManager;
 import java.util.Optional;
 
 /**
- * Runs a "this id, if it is this user's" named query: every such query takes {@code id} and
- * {@code owner}, so that the owner is never left out.
+ * Runs a "this id, if it is this user's" named query: every such query takes {@code id} and {@code
+ * owner}, so that the owner is never left out.
  */
 final class Owned {
 

@@ -25,7 +25,11 @@ class MigrationsOnEmbeddedDatabaseTest {
 
   @Test
   void migrationsCreateTheSchemaWithItsConstraintsAndIndexes() throws SQLException {
-    Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration").load().migrate();
+    Flyway.configure()
+        .dataSource(URL, "sa", "")
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
 
     try (Connection c = DriverManager.getConnection(URL, "sa", "");
         Statement s = c.createStatement()) {
@@ -42,8 +46,7 @@ class MigrationsOnEmbeddedDatabaseTest {
       assertEquals("23505", duplicate.getSQLState(), "unique violation");
 
       Set<String> indexes = new HashSet<>();
-      try (ResultSet rs =
-          s.executeQuery("select index_name from information_schema.indexes")) {
+      try (ResultSet rs = s.executeQuery("select index_name from information_schema.indexes")) {
         while (rs.next()) {
           indexes.add(rs.getString(1));
         }

@@ -16,8 +16,8 @@ public final class Navigation {
    *
    * <p>The redirect is only set on the response, not sent: the response goes out when the Faces
    * lifecycle ends, after the flash holding the messages is saved. (With {@code
-   * ExternalContext.redirect} a quick browser could ask for the next page before that, and miss
-   * its message.)
+   * ExternalContext.redirect} a quick browser could ask for the next page before that, and miss its
+   * message.)
    */
   public static String redirect(String path) {
     FacesContext context = FacesContext.getCurrentInstance();

@@ -11,8 +11,8 @@ import net.notejam.application.error.NotFound;
 
 /**
  * Answers a page whose pad or note does not exist, or is someone else's, with the 404 page, however
- * deep in the page the service said {@link NotFound}: the 404 view is rendered in place of the page,
- * in the same request. Other failures go on to the 500 page.
+ * deep in the page the service said {@link NotFound}: the 404 view is rendered in place of the
+ * page, in the same request. Other failures go on to the 500 page.
  */
 public class NotFoundExceptionHandler extends ExceptionHandlerWrapper {
 

@@ -43,6 +43,7 @@ public final class ClusterStack extends NotejamStack {
    * manifests against that operator's CRDs: its SchemaTest reads the operator from the comment.
    */
   public static final String CLOUDNATIVE_PG_CHART_VERSION = "0.29.0"; // operator 1.30.0
+
   public static final String KUBE_PROMETHEUS_STACK_CHART_VERSION = "77.2.0";
   public static final AlbControllerVersion LOAD_BALANCER_CONTROLLER_VERSION =
       AlbControllerVersion.V2_13_3;

@@ -119,8 +119,10 @@ class ClusterTest {
     cluster.hasResourceProperties(
         "AWS::EKS::PodIdentityAssociation",
         Map.of(
-            "Namespace", "notejam-" + profile.id(),
-            "ServiceAccount", ClusterStack.BACKUP_SERVICE_ACCOUNT));
+            "Namespace",
+            "notejam-" + profile.id(),
+            "ServiceAccount",
+            ClusterStack.BACKUP_SERVICE_ACCOUNT));
   }
 
   /** A node group as synthesized, with the zone of its subnet looked up in the network stack. */

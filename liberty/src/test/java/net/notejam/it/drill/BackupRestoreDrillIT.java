@@ -134,7 +134,8 @@ class BackupRestoreDrillIT {
   }
 
   private static void recreateDrillDatabase() throws SQLException {
-    try (Connection c = DriverManager.getConnection(url(env("DB_NAME", "notejam")), user(), password());
+    try (Connection c =
+            DriverManager.getConnection(url(env("DB_NAME", "notejam")), user(), password());
         Statement s = c.createStatement()) {
       s.execute("drop database if exists " + DRILL_DB);
       s.execute("create database " + DRILL_DB);
@@ -161,7 +162,12 @@ class BackupRestoreDrillIT {
   }
 
   private static String url(String database) {
-    return "jdbc:postgresql://" + env("DB_HOST", "localhost") + ":" + env("DB_PORT", "5432") + "/" + database;
+    return "jdbc:postgresql://"
+        + env("DB_HOST", "localhost")
+        + ":"
+        + env("DB_PORT", "5432")
+        + "/"
+        + database;
   }
 
   private static String user() {

@@ -28,7 +28,9 @@ class DatabaseOutageDrillIT {
     Drills.requirePostgresql();
     String stop = System.getenv("NOTEJAM_IT_DB_STOP");
     String start = System.getenv("NOTEJAM_IT_DB_START");
-    assumeTrue(stop != null && start != null, "set NOTEJAM_IT_DB_STOP and NOTEJAM_IT_DB_START (see README)");
+    assumeTrue(
+        stop != null && start != null,
+        "set NOTEJAM_IT_DB_STOP and NOTEJAM_IT_DB_START (see README)");
     Browser probe = new Browser();
     SignedInLoad load = SignedInLoad.start(Browser.BASE, 4, Duration.ofMillis(150));
     long duringOutage;
@@ -72,13 +74,15 @@ class DatabaseOutageDrillIT {
           "a user's action succeeds after the outage");
       List<SignedInLoad.Outcome> outage =
           load.outcomes.stream()
-              .filter(o -> o.startedNanos() > outageStart + 2_000_000_000L && o.startedNanos() < outageEnd)
+              .filter(
+                  o ->
+                      o.startedNanos() > outageStart + 2_000_000_000L
+                          && o.startedNanos() < outageEnd)
               .toList();
       duringOutage = outage.size();
       failedDuringOutage = outage.stream().filter(o -> !o.ok()).count();
       slowestDuringOutage = outage.stream().mapToLong(SignedInLoad.Outcome::millis).max().orElse(0);
-      long lastOk =
-          load.outcomes.stream().filter(o -> o.ok() && o.startedNanos() > back).count();
+      long lastOk = load.outcomes.stream().filter(o -> o.ok() && o.startedNanos() > back).count();
       assertEquals(503, notReady, "readiness DOWN while the database is away");
       assertTrue(recoveredAfterMillis >= 0, "readiness UP again without a restart");
       assertTrue(
@@ -90,8 +94,11 @@ class DatabaseOutageDrillIT {
                   .limit(10)
                   .toList());
       assertTrue(duringOutage > 0, "the users kept trying during the outage");
-      assertEquals(duringOutage, failedDuringOutage, "actions during the outage fail (with the error page)");
-      assertTrue(slowestDuringOutage < 12_000, "fail fast, no hang: slowest " + slowestDuringOutage + " ms");
+      assertEquals(
+          duringOutage, failedDuringOutage, "actions during the outage fail (with the error page)");
+      assertTrue(
+          slowestDuringOutage < 12_000,
+          "fail fast, no hang: slowest " + slowestDuringOutage + " ms");
       load.close();
       for (String email : emailsBefore) {
         Browser check = new Browser();

@@ -23,13 +23,14 @@ public final class Drills {
       if (ci()) {
         fail("CI must run the drills on PostgreSQL (DB_KIND=postgresql)");
       }
-      assumeTrue(false, "this drill runs on PostgreSQL: set DB_KIND=postgresql and DB_* (see README)");
+      assumeTrue(
+          false, "this drill runs on PostgreSQL: set DB_KIND=postgresql and DB_* (see README)");
     }
   }
 
   /**
-   * Waits until {@code condition} holds, asking every 250 ms; fails with {@code what} after
-   * {@code timeout}. For the states a drill waits for, instead of sleeping a guessed time.
+   * Waits until {@code condition} holds, asking every 250 ms; fails with {@code what} after {@code
+   * timeout}. For the states a drill waits for, instead of sleeping a guessed time.
    */
   static void await(BooleanSupplier condition, Duration timeout, String what)
       throws InterruptedException {

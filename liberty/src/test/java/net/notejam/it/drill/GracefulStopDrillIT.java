@@ -66,13 +66,17 @@ class GracefulStopDrillIT {
                   // sent after the stop began, which a balancer would not send any more.
                   Page page =
                       b.submitOnce(
-                          form, "signin", Map.of("email", email, "password", Accounts.PASSWORD), "submit");
+                          form,
+                          "signin",
+                          Map.of("email", email, "password", Accounts.PASSWORD),
+                          "submit");
                   return page.status() == 303
                       ? "answered"
                       : "wrong answer " + page.status() + " " + page.path();
                 } catch (RuntimeException e) {
                   Throwable cause = e.getCause();
-                  return cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+                  return cause instanceof ConnectException
+                          || cause instanceof HttpConnectTimeoutException
                       ? "refused"
                       : "broken: " + e;
                 }

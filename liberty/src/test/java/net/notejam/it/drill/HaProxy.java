@@ -88,7 +88,8 @@ final class HaProxy implements AutoCloseable {
       Thread.sleep(100);
     }
     if (!process.isAlive()) {
-      throw new IllegalStateException("haproxy did not start: " + Files.readString(dir.resolve("haproxy.log")));
+      throw new IllegalStateException(
+          "haproxy did not start: " + Files.readString(dir.resolve("haproxy.log")));
     }
     HaProxy haproxy = new HaProxy(URI.create("http://127.0.0.1:" + port), socket, process);
     for (LibertyInstance server : servers) {
@@ -100,9 +101,7 @@ final class HaProxy implements AutoCloseable {
   /** Waits until {@code server} has passed its health checks and takes traffic. */
   void awaitUp(LibertyInstance server) throws InterruptedException {
     Drills.await(
-        () -> status(server).equals("UP"),
-        Duration.ofSeconds(30),
-        server.name + " UP in haproxy");
+        () -> status(server).equals("UP"), Duration.ofSeconds(30), server.name + " UP in haproxy");
   }
 
   /** The server's state in haproxy's statistics: UP, DOWN, MAINT, "UP 1/2" while rising... */

@@ -24,6 +24,7 @@ final class LibertyInstance {
 
   private static final Path SERVERS =
       Path.of(System.getProperty("notejam.wlp", "target/liberty/wlp")).resolve("usr/servers");
+
   /** Run-time state of the copied server, not its configuration. */
   private static final List<String> NOT_COPIED = List.of("logs", "workarea", "data", "tranlog");
 
@@ -174,7 +175,13 @@ final class LibertyInstance {
     int exit = process.waitFor();
     if (exit != 0) {
       throw new IllegalStateException(
-          "server " + action + " " + name + " exited " + exit + ": "
+          "server "
+              + action
+              + " "
+              + name
+              + " exited "
+              + exit
+              + ": "
               + Files.readString(output(action)));
     }
   }
@@ -189,7 +196,8 @@ final class LibertyInstance {
       return;
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted((a, b) -> b.getNameCount() - a.getNameCount())
+      files
+          .sorted((a, b) -> b.getNameCount() - a.getNameCount())
           .forEach(
               p -> {
                 try {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * Drill: a deploy without downtime. Two Notejam instances behind haproxy on loopback share
  * PostgreSQL (data and HTTP sessions) and the LTPA keys; under a bounded load of signed-in users,
  * each instance in turn is taken out of the balancer, stopped gracefully, started again and put
- * back. Not one action may fail, everyone stays signed in, every acknowledged note is there, and
- * a form opened before the restarts still submits after them.
+ * back. Not one action may fail, everyone stays signed in, every acknowledged note is there, and a
+ * form opened before the restarts still submits after them.
  */
 @Tag("slow-drill")
 class RollingRestartDrillIT {
@@ -60,8 +60,14 @@ class RollingRestartDrillIT {
             Thread.sleep(2000); // requests in flight finish, as during a pod's preStop
             long stop = System.nanoTime();
             server.stop();
-            timings.add("graceful stop " + server.name + ": " + (System.nanoTime() - stop) / 1_000_000 + " ms");
-            timings.add("restart " + server.name + ": " + server.start().toMillis() + " ms to ready");
+            timings.add(
+                "graceful stop "
+                    + server.name
+                    + ": "
+                    + (System.nanoTime() - stop) / 1_000_000
+                    + " ms");
+            timings.add(
+                "restart " + server.name + ": " + server.start().toMillis() + " ms to ready");
             haproxy.putBack(server);
             haproxy.awaitUp(server); // its health checks pass, it takes traffic again
           }
@@ -69,8 +75,12 @@ class RollingRestartDrillIT {
         }
 
         Page submitted =
-            writer.submit(openForm, "note", Map.of("name", "Opened before", "text", "kept"), "save");
-        assertEquals(List.of("Note is successfully created"), submitted.successes(), "the open form still submits");
+            writer.submit(
+                openForm, "note", Map.of("name", "Opened before", "text", "kept"), "save");
+        assertEquals(
+            List.of("Note is successfully created"),
+            submitted.successes(),
+            "the open form still submits");
 
         for (String email : load.emails) {
           Browser check = new Browser(haproxy.url, null);

@@ -19,10 +19,10 @@ import net.notejam.it.support.Notejam;
 import net.notejam.it.support.Page;
 
 /**
- * A bounded load of signed-in people for the drills: each user, in a loop with a pause, opens
- * "All notes" (must show them signed in) or, every fourth time, writes a note (must be
- * acknowledged with "Note is successfully created"). Counts actions, failures and the slowest
- * action, and remembers every acknowledged note so that a drill can check none was lost.
+ * A bounded load of signed-in people for the drills: each user, in a loop with a pause, opens "All
+ * notes" (must show them signed in) or, every fourth time, writes a note (must be acknowledged with
+ * "Note is successfully created"). Counts actions, failures and the slowest action, and remembers
+ * every acknowledged note so that a drill can check none was lost.
  */
 final class SignedInLoad implements AutoCloseable {
 
@@ -80,7 +80,16 @@ final class SignedInLoad implements AutoCloseable {
         } else {
           Page page = browser.get("/");
           ok = page.status() == 200 && email.equals(page.signedInAs());
-          detail = ok ? "" : "all notes: " + page.status() + " " + page.path() + " as '" + page.signedInAs() + "'";
+          detail =
+              ok
+                  ? ""
+                  : "all notes: "
+                      + page.status()
+                      + " "
+                      + page.path()
+                      + " as '"
+                      + page.signedInAs()
+                      + "'";
         }
       } catch (RuntimeException | AssertionError e) {
         // An error page instead of the form is a failed action, not the end of this user.

@@ -49,5 +49,4 @@ public final class Accounts {
   public static Browser signedInUser(String email) {
     return signedInUserAt(Browser.BASE, email);
   }
-
 }

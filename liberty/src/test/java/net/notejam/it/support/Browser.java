@@ -149,7 +149,11 @@ public final class Browser {
               request.timeout(Duration.ofSeconds(60)).build(),
               HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       Document document = Jsoup.parse(response.body(), response.uri().toString());
-      return new Page(response.statusCode(), response.uri(), response.headers().map(), document,
+      return new Page(
+          response.statusCode(),
+          response.uri(),
+          response.headers().map(),
+          document,
           response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

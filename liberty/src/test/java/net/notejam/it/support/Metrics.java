@@ -21,8 +21,8 @@ public final class Metrics {
   }
 
   /**
-   * The value of the series {@code name} whose labels include all of {@code labels} (such as
-   * {@code result="failure"}); 0 when there is none yet (counters appear on first use).
+   * The value of the series {@code name} whose labels include all of {@code labels} (such as {@code
+   * result="failure"}); 0 when there is none yet (counters appear on first use).
    */
   public double value(String name, String... labels) {
     // Label values may hold braces (page="/notes/{id}/"): the label set ends at the last "} ".

@@ -11,8 +11,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * The value follows {@link #value() an input rule}; Bean Validation reports the rule's message.
- * One annotation for all rules, so that a rule and its message live in {@link InputRule} only.
+ * The value follows {@link #value() an input rule}; Bean Validation reports the rule's message. One
+ * annotation for all rules, so that a rule and its message live in {@link InputRule} only.
  */
 @Documented
 @Constraint(validatedBy = InputRuleValidator.class)

@@ -10,8 +10,8 @@ import net.notejam.persistence.User;
 /**
  * Every rule for what a user may type, each with its messages, written once: the forms check them
  * through Bean Validation ({@link Input @Input(PAD_NAME)} on a field), the services call {@link
- * #check} so that no other caller can store what the schema or the hashing cannot take. The
- * lengths are the columns' (on the entities); the password bounds are Notejam's own.
+ * #check} so that no other caller can store what the schema or the hashing cannot take. The lengths
+ * are the columns' (on the entities); the password bounds are Notejam's own.
  */
 public enum InputRule {
   PAD_NAME(0, Pad.NAME_MAX_LENGTH, null, Messages.NAME_TOO_LONG),
@@ -25,10 +25,7 @@ public enum InputRule {
   /** A password as typed to sign in or to confirm a change: only bounded, like every password. */
   PASSWORD(0, Messages.PASSWORD_MAX_LENGTH, null, Messages.PASSWORD_LENGTH),
   NEW_PASSWORD(
-      Messages.PASSWORD_MIN_LENGTH,
-      Messages.PASSWORD_MAX_LENGTH,
-      null,
-      Messages.PASSWORD_LENGTH);
+      Messages.PASSWORD_MIN_LENGTH, Messages.PASSWORD_MAX_LENGTH, null, Messages.PASSWORD_LENGTH);
 
   public static final String REQUIRED = "This field is required";
   public static final String INVALID_EMAIL = "Invalid email address";
@@ -36,6 +33,7 @@ public enum InputRule {
   /** The texts and bounds several rules share (an enum's constants cannot use its own fields). */
   private static final class Messages {
     static final int PASSWORD_MIN_LENGTH = 8;
+
     /** Bounded so that nobody can make the server hash megabytes. */
     static final int PASSWORD_MAX_LENGTH = 1000;
 
@@ -77,9 +75,11 @@ public enum InputRule {
 
   /** {@code value} if the rule accepts it; {@link InvalidInput} with the form's message if not. */
   public String check(String value) {
-    problem(value).ifPresent(message -> {
-      throw new InvalidInput(message);
-    });
+    problem(value)
+        .ifPresent(
+            message -> {
+              throw new InvalidInput(message);
+            });
     return value;
   }
 

@@ -29,6 +29,7 @@ public class RequestObservationFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   static final String REQUEST_ID = "X-Request-Id";
+
   /** The page label, echoed for the access log, which logs it instead of the raw path. */
   static final String PAGE = "X-Notejam-Page";
 

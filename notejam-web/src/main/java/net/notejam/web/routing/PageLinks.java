@@ -6,9 +6,9 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletContext;
 
 /**
- * {@link Routes} for the Facelets pages, as {@code #{routes.pad(pad.id())}} or
- * {@code #{routes.signIn}}: the links of the pages and the layout, with the context path in front,
- * so that no page writes a URL itself.
+ * {@link Routes} for the Facelets pages, as {@code #{routes.pad(pad.id())}} or {@code
+ * #{routes.signIn}}: the links of the pages and the layout, with the context path in front, so that
+ * no page writes a URL itself.
  */
 @Named("routes")
 @ApplicationScoped

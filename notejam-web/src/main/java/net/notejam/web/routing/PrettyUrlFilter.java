@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * Serves each Notejam URL by forwarding to its view, adds the trailing slash Notejam URLs have
  * ({@code /signin} → 301 {@code /signin/}), and answers 404 for anything else that is not an asset
- * (a view file asked for directly, an unknown path).
- * Mapped in web.xml, after the request observation filter.
+ * (a view file asked for directly, an unknown path). Mapped in web.xml, after the request
+ * observation filter.
  */
 public class PrettyUrlFilter extends HttpFilter {
 

@@ -9,10 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One Notejam URL template such as {@code /pads/{id}/edit/} and the view that renders it. An
- * {@code {id}} matches 1 to 18 digits, so it always fits a {@code long}; a {@code {token}} matches
- * the URL-safe Base64 of a reset link. Anything else (a word, a huge number) does not match and ends
- * as a 404. A route is for signed-in users unless it is {@code forVisitors}.
+ * One Notejam URL template such as {@code /pads/{id}/edit/} and the view that renders it. An {@code
+ * {id}} matches 1 to 18 digits, so it always fits a {@code long}; a {@code {token}} matches the
+ * URL-safe Base64 of a reset link. Anything else (a word, a huge number) does not match and ends as
+ * a 404. A route is for signed-in users unless it is {@code forVisitors}.
  */
 public record Route(
     String template, String viewId, Pattern pattern, List<String> parameters, boolean forVisitors) {
@@ -35,7 +35,9 @@ public record Route(
     Matcher m = PLACEHOLDER.matcher(template);
     int last = 0;
     while (m.find()) {
-      regex.append(Pattern.quote(template.substring(last, m.start()))).append(placeholder(m.group(1)));
+      regex
+          .append(Pattern.quote(template.substring(last, m.start())))
+          .append(placeholder(m.group(1)));
       parameters.add(m.group(1));
       last = m.end();
     }

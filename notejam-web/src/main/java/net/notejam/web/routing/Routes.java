@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every page URL of Notejam and its view: the one place to look for "which page is this?", and
- * the one place a URL is written. Beans, pages (through {@link PageLinks}), redirects, mails and
- * the sign-in mechanism build URLs here ({@code Routes.pad(12)}) instead of writing them; a test
+ * Every page URL of Notejam and its view: the one place to look for "which page is this?", and the
+ * one place a URL is written. Beans, pages (through {@link PageLinks}), redirects, mails and the
+ * sign-in mechanism build URLs here ({@code Routes.pad(12)}) instead of writing them; a test
  * (RouteLiteralsTest) fails on a route's URL written anywhere else.
  */
 public final class Routes {
@@ -18,8 +18,10 @@ public final class Routes {
   public static final String HOME = "/";
   public static final String SIGN_UP = "/signup/";
   public static final String SIGN_IN = "/signin/";
+
   /** Served by the sign-out servlet, not by a view. */
   public static final String SIGN_OUT = "/signout/";
+
   public static final String SETTINGS = "/settings/";
   public static final String FORGOT_PASSWORD = "/forgot-password/";
   public static final String NEW_NOTE = "/notes/create/";
@@ -58,8 +60,8 @@ public final class Routes {
   private static final String ERROR_VIEWS = "/errors/";
 
   /**
-   * A path that stays on this site: one slash, not followed by a second slash or a backslash
-   * (which browsers read as "another host": {@code //evil.example}, {@code /\evil.example}).
+   * A path that stays on this site: one slash, not followed by a second slash or a backslash (which
+   * browsers read as "another host": {@code //evil.example}, {@code /\evil.example}).
    */
   private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\]).*", Pattern.DOTALL);
 

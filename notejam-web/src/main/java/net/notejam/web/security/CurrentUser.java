@@ -8,9 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 
 /**
- * The signed-in user of this request, if any, for pages and backing beans. Read from the
- * security context and the session, without a database query, so that even an error page shown
- * while the database is away knows who is signed in.
+ * The signed-in user of this request, if any, for pages and backing beans. Read from the security
+ * context and the session, without a database query, so that even an error page shown while the
+ * database is away knows who is signed in.
  */
 @Named
 @RequestScoped

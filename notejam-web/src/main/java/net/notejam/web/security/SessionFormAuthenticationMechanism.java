@@ -16,10 +16,10 @@ import net.notejam.web.routing.Routes;
 /**
  * Form sign-in at {@code /signin/} that remembers the signed-in user in the HTTP session, which
  * lives in PostgreSQL: any instance can serve the next request, also one started after the user
- * signed in (the container's own form mechanism remembers users in memory of one server). A
- * visitor asking for a page that needs an account is redirected to the sign-in page and, once
- * signed in, sent on to that page. Every page needs an account except those {@link Routes} says
- * are for visitors; web.xml has no security constraints, this mechanism is the gate.
+ * signed in (the container's own form mechanism remembers users in memory of one server). A visitor
+ * asking for a page that needs an account is redirected to the sign-in page and, once signed in,
+ * sent on to that page. Every page needs an account except those {@link Routes} says are for
+ * visitors; web.xml has no security constraints, this mechanism is the gate.
  */
 @ApplicationScoped
 public class SessionFormAuthenticationMechanism implements HttpAuthenticationMechanism {

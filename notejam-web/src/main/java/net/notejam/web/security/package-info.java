@@ -1,5 +1,5 @@
 /**
- * Who is signed in: Jakarta Security form authentication at {@code /signin/} over an identity
- * store that asks {@link net.notejam.application.AccountService}, and the signed-in user for pages.
+ * Who is signed in: Jakarta Security form authentication at {@code /signin/} over an identity store
+ * that asks {@link net.notejam.application.AccountService}, and the signed-in user for pages.
  */
 package net.notejam.web.security;

@@ -34,9 +34,11 @@ class RouteLiteralsTest {
               + "|\"\"\"(.*?)\"\"\"|\"((?:\\\\.|[^\"\\\\\\n])*)\"" // text blocks, strings
               + "|'(?:\\\\.|[^'\\\\])+'", // chars (a '"' is no string)
           Pattern.DOTALL);
+
   /** An attribute value, or the text between two tags, in a page or web.xml. */
   private static final Pattern XML_VALUE =
       Pattern.compile("=\\s*\"([^\"]*)\"|=\\s*'([^']*)'|>([^<]+)<");
+
   private static final Pattern XML_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
   private static final Pattern EL = Pattern.compile("#\\{[^}]*}");
   private static final String CONTEXT_PATH = "#{request.contextPath}";
@@ -149,8 +151,8 @@ class RouteLiteralsTest {
 
   /**
    * True when {@code value} is a route's URL ({@code /signin/}, {@code /pads/#{pad.id()}/}, with or
-   * without the context path in front, a query after, the trailing slash or a URL pattern's
-   * {@code *}), or the start of one up to its first id or token ({@code "/pads/" + id}).
+   * without the context path in front, a query after, the trailing slash or a URL pattern's {@code
+   * *}), or the start of one up to its first id or token ({@code "/pads/" + id}).
    */
   static boolean isRouteUrl(String value) {
     String path = value.startsWith(CONTEXT_PATH) ? value.substring(CONTEXT_PATH.length()) : value;

@@ -69,8 +69,13 @@ class RoutesTest {
   void theFixedUrlsAreRoutesToo() {
     for (String path :
         new String[] {
-          Routes.HOME, Routes.SIGN_UP, Routes.SIGN_IN, Routes.SETTINGS, Routes.FORGOT_PASSWORD,
-          Routes.NEW_NOTE, Routes.NEW_PAD
+          Routes.HOME,
+          Routes.SIGN_UP,
+          Routes.SIGN_IN,
+          Routes.SETTINGS,
+          Routes.FORGOT_PASSWORD,
+          Routes.NEW_NOTE,
+          Routes.NEW_PAD
         }) {
       assertEquals(path, Routes.match(path).orElseThrow().route().template(), path);
     }
@@ -95,18 +100,38 @@ class RoutesTest {
   void visitorsMaySeeTheAccountPagesAssetsAndErrorsOnly() {
     for (String path :
         new String[] {
-          "/signup/", "/signup", "/signin/", "/signin", "/signout/", "/forgot-password/",
-          "/forgot-password", "/reset-password/abc/", "/reset-password/abc", "/errors/404.xhtml",
-          "/css/notejam.css", "/webjars/skeleton-css/2.0.4/css/skeleton.css", "/favicon.ico",
+          "/signup/",
+          "/signup",
+          "/signin/",
+          "/signin",
+          "/signout/",
+          "/forgot-password/",
+          "/forgot-password",
+          "/reset-password/abc/",
+          "/reset-password/abc",
+          "/errors/404.xhtml",
+          "/css/notejam.css",
+          "/webjars/skeleton-css/2.0.4/css/skeleton.css",
+          "/favicon.ico",
           "/jakarta.faces.resource/faces.js"
         }) {
       assertTrue(Routes.isForVisitors(path), path);
     }
     for (String path :
         new String[] {
-          "/", "/settings/", "/settings", "/notes/create/", "/notes/1/", "/pads/1/edit/",
-          "/account/signin.xhtml", "/notes/list.xhtml", "/unknown/", "/signin/extra/",
-          "/signout/extra", "/reset-password/", "/reset-password/a/b/"
+          "/",
+          "/settings/",
+          "/settings",
+          "/notes/create/",
+          "/notes/1/",
+          "/pads/1/edit/",
+          "/account/signin.xhtml",
+          "/notes/list.xhtml",
+          "/unknown/",
+          "/signin/extra/",
+          "/signout/extra",
+          "/reset-password/",
+          "/reset-password/a/b/"
         }) {
       assertFalse(Routes.isForVisitors(path), path);
     }
