@@ -44,7 +44,7 @@ public class EditPadPage extends PadFields {
       return null;
     }
     Feedback.success("Pad is successfully updated");
-    return Navigation.redirect(Routes.pad(renamed.id()));
+    return Navigation.redirect(Routes.PAD.path(renamed.id()));
   }
 
   private void show(PadSummary stored) {
