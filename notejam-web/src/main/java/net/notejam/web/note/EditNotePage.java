@@ -5,8 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import net.notejam.application.NoteDetails;
 import net.notejam.application.NoteService;
-import net.notejam.application.error.EditConflict;
-import net.notejam.application.error.InvalidInput;
+import net.notejam.web.EditedItem;
 import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.PathParameters;
@@ -21,53 +20,46 @@ public class EditNotePage extends NoteFields {
   @Inject private NoteService notes;
   @Inject private CurrentUser currentUser;
 
-  /** The note's version when the form was shown; sent back to detect edits made meanwhile. */
-  private long version;
-
-  private NoteDetails note;
+  private final EditedItem<NoteDetails> edited =
+      new EditedItem<>(
+          () -> notes.get(currentUser.getId(), PathParameters.id()),
+          NoteDetails::version,
+          this::fill);
 
   /** On the first display: fills the form with the note (404 if it is not the user's). */
   public void load() {
-    show(notes.get(currentUser.getId(), PathParameters.id()));
+    edited.show();
   }
 
   public String save() {
-    long id = PathParameters.id();
-    try {
-      NoteDetails saved =
-          notes.update(currentUser.getId(), id, version, getPadId(), getName(), getText());
-      Feedback.success("Note is successfully updated");
-      return Navigation.redirect(Routes.notesOf(saved.padId()));
-    } catch (EditConflict e) {
-      Feedback.error(e.getMessage());
-      show(notes.get(currentUser.getId(), id));
-    } catch (InvalidInput e) {
-      Feedback.error(e.getMessage());
-    }
-    return null;
+    return edited.save(
+        () -> {
+          NoteDetails saved =
+              notes.update(
+                  currentUser.getId(),
+                  PathParameters.id(),
+                  edited.getVersion(),
+                  getPadId(),
+                  getName(),
+                  getText());
+          Feedback.success("Note is successfully updated");
+          return Navigation.redirect(Routes.notesOf(saved.padId()));
+        });
   }
 
-  private void show(NoteDetails details) {
-    note = details;
+  private void fill(NoteDetails details) {
     setName(details.name());
     setText(details.text());
     setPadId(details.padId());
-    version = details.version();
   }
 
   /** The note as stored (for the page title), loaded on first display and after a conflict. */
   public NoteDetails getNote() {
-    if (note == null) {
-      note = notes.get(currentUser.getId(), PathParameters.id());
-    }
-    return note;
+    return edited.stored();
   }
 
-  public long getVersion() {
-    return version;
-  }
-
-  public void setVersion(long version) {
-    this.version = version;
+  /** The note's version when the form was shown; sent back to detect edits made meanwhile. */
+  public EditedItem<NoteDetails> getEdited() {
+    return edited;
   }
 }

@@ -28,6 +28,6 @@ public class CreatePadPage extends PadFields {
       return null;
     }
     Feedback.success("Pad is successfully created");
-    return Navigation.redirect(Routes.pad(pad.id()));
+    return Navigation.redirect(Routes.PAD.path(pad.id()));
   }
 }

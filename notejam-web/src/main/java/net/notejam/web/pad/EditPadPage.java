@@ -5,8 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import net.notejam.application.PadService;
 import net.notejam.application.PadSummary;
-import net.notejam.application.error.EditConflict;
-import net.notejam.application.error.InvalidInput;
+import net.notejam.web.EditedItem;
 import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.PathParameters;
@@ -21,51 +20,34 @@ public class EditPadPage extends PadFields {
   @Inject private PadService pads;
   @Inject private CurrentUser currentUser;
 
-  /** The pad's version when the form was shown; sent back to detect renames made meanwhile. */
-  private long version;
-
-  private PadSummary pad;
+  private final EditedItem<PadSummary> edited =
+      new EditedItem<>(
+          () -> pads.get(currentUser.getId(), PathParameters.id()),
+          PadSummary::version,
+          stored -> setName(stored.name()));
 
   /** On the first display: fills the form (404 if the pad is not the user's). */
   public void load() {
-    show(getPad());
+    edited.show();
   }
 
   public String save() {
-    PadSummary renamed;
-    try {
-      renamed = pads.rename(currentUser.getId(), PathParameters.id(), version, getName());
-    } catch (EditConflict e) {
-      Feedback.error(e.getMessage());
-      show(pads.get(currentUser.getId(), PathParameters.id()));
-      return null;
-    } catch (InvalidInput e) {
-      Feedback.error(e.getMessage());
-      return null;
-    }
-    Feedback.success("Pad is successfully updated");
-    return Navigation.redirect(Routes.pad(renamed.id()));
-  }
-
-  private void show(PadSummary stored) {
-    pad = stored;
-    setName(stored.name());
-    version = stored.version();
+    return edited.save(
+        () -> {
+          PadSummary renamed =
+              pads.rename(currentUser.getId(), PathParameters.id(), edited.getVersion(), getName());
+          Feedback.success("Pad is successfully updated");
+          return Navigation.redirect(Routes.PAD.path(renamed.id()));
+        });
   }
 
   /** The pad as stored, for the title and links (404 if it is not the user's). */
   public PadSummary getPad() {
-    if (pad == null) {
-      pad = pads.get(currentUser.getId(), PathParameters.id());
-    }
-    return pad;
+    return edited.stored();
   }
 
-  public long getVersion() {
-    return version;
-  }
-
-  public void setVersion(long version) {
-    this.version = version;
+  /** The pad's version when the form was shown; sent back to detect renames made meanwhile. */
+  public EditedItem<PadSummary> getEdited() {
+    return edited;
   }
 }

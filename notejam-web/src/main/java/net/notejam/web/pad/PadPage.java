@@ -31,7 +31,7 @@ public class PadPage {
     long padId = PathParameters.id();
     pad = pads.get(currentUser.getId(), padId);
     Map<String, String> query = faces.getExternalContext().getRequestParameterMap();
-    String path = Routes.pad(padId);
+    String path = Routes.PAD.path(padId);
     listing =
         NoteListing.of(
             path,

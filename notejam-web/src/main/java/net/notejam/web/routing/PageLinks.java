@@ -49,26 +49,26 @@ public class PageLinks {
   }
 
   public String note(long id) {
-    return link(Routes.note(id));
+    return link(Routes.NOTE.path(id));
   }
 
   public String editNote(long id) {
-    return link(Routes.editNote(id));
+    return link(Routes.EDIT_NOTE.path(id));
   }
 
   public String deleteNote(long id) {
-    return link(Routes.deleteNote(id));
+    return link(Routes.DELETE_NOTE.path(id));
   }
 
   public String pad(long id) {
-    return link(Routes.pad(id));
+    return link(Routes.PAD.path(id));
   }
 
   public String editPad(long id) {
-    return link(Routes.editPad(id));
+    return link(Routes.EDIT_PAD.path(id));
   }
 
   public String deletePad(long id) {
-    return link(Routes.deletePad(id));
+    return link(Routes.DELETE_PAD.path(id));
   }
 }

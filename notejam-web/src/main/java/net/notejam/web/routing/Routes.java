@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Every page URL of Notejam and its view: the one place to look for "which page is this?", and the
  * one place a URL is written. Beans, pages (through {@link PageLinks}), redirects, mails and the
- * sign-in mechanism build URLs here ({@code Routes.pad(12)}) instead of writing them; a test
+ * sign-in mechanism build URLs here ({@code Routes.PAD.path(12)}) instead of writing them; a test
  * (RouteLiteralsTest) fails on a route's URL written anywhere else.
  */
 public final class Routes {
@@ -28,12 +28,18 @@ public final class Routes {
   public static final String NEW_PAD = "/pads/create/";
 
   private static final String RESET_PASSWORD = "/reset-password/{token}/";
-  private static final String NOTE = "/notes/{id}/";
-  private static final String EDIT_NOTE = "/notes/{id}/edit/";
-  private static final String DELETE_NOTE = "/notes/{id}/delete/";
-  private static final String PAD = "/pads/{id}/";
-  private static final String EDIT_PAD = "/pads/{id}/edit/";
-  private static final String DELETE_PAD = "/pads/{id}/delete/";
+
+  /** {@code /notes/12/}: one note. */
+  public static final IdRoute NOTE = new IdRoute("/notes/{id}/");
+
+  public static final IdRoute EDIT_NOTE = new IdRoute("/notes/{id}/edit/");
+  public static final IdRoute DELETE_NOTE = new IdRoute("/notes/{id}/delete/");
+
+  /** {@code /pads/12/}: the notes of one pad. */
+  public static final IdRoute PAD = new IdRoute("/pads/{id}/");
+
+  public static final IdRoute EDIT_PAD = new IdRoute("/pads/{id}/edit/");
+  public static final IdRoute DELETE_PAD = new IdRoute("/pads/{id}/delete/");
 
   private static final List<Route> ALL =
       List.of(
@@ -44,13 +50,13 @@ public final class Routes {
           Route.forVisitors(FORGOT_PASSWORD, "/account/forgot-password.xhtml"),
           Route.forVisitors(RESET_PASSWORD, "/account/reset-password.xhtml"),
           Route.of(NEW_NOTE, "/notes/create.xhtml"),
-          Route.of(NOTE, "/notes/view.xhtml"),
-          Route.of(EDIT_NOTE, "/notes/edit.xhtml"),
-          Route.of(DELETE_NOTE, "/notes/delete.xhtml"),
+          Route.of(NOTE.template(), "/notes/view.xhtml"),
+          Route.of(EDIT_NOTE.template(), "/notes/edit.xhtml"),
+          Route.of(DELETE_NOTE.template(), "/notes/delete.xhtml"),
           Route.of(NEW_PAD, "/pads/create.xhtml"),
-          Route.of(PAD, "/pads/view.xhtml"),
-          Route.of(EDIT_PAD, "/pads/edit.xhtml"),
-          Route.of(DELETE_PAD, "/pads/delete.xhtml"));
+          Route.of(PAD.template(), "/pads/view.xhtml"),
+          Route.of(EDIT_PAD.template(), "/pads/edit.xhtml"),
+          Route.of(DELETE_PAD.template(), "/pads/delete.xhtml"));
 
   /** Served by the container, not by a view: static assets. */
   private static final List<String> ASSET_PREFIXES =
@@ -67,45 +73,30 @@ public final class Routes {
 
   private Routes() {}
 
-  /** {@code /notes/12/}: one note. */
-  public static String note(long id) {
-    return fill(NOTE, id);
-  }
-
-  public static String editNote(long id) {
-    return fill(EDIT_NOTE, id);
-  }
-
-  public static String deleteNote(long id) {
-    return fill(DELETE_NOTE, id);
-  }
-
   /** The new-note form with pad {@code padId} preselected. */
   public static String newNoteIn(long padId) {
     return NEW_NOTE + "?pad=" + padId;
   }
 
-  /** {@code /pads/12/}: the notes of one pad. */
-  public static String pad(long id) {
-    return fill(PAD, id);
-  }
-
-  public static String editPad(long id) {
-    return fill(EDIT_PAD, id);
-  }
-
-  public static String deletePad(long id) {
-    return fill(DELETE_PAD, id);
-  }
-
   /** Where a note list of pad {@code padId} is shown: its pad's page, or all notes for null. */
   public static String notesOf(Long padId) {
-    return padId == null ? HOME : pad(padId);
+    return padId == null ? HOME : PAD.path(padId);
   }
 
   /** The page a mailed reset link opens. */
   public static String resetPassword(String token) {
     return fill(RESET_PASSWORD, token);
+  }
+
+  /**
+   * A route with one path parameter, {@code {id}} (a note's or a pad's): {@code
+   * Routes.PAD.path(12)} is {@code /pads/12/}.
+   */
+  public record IdRoute(String template) {
+
+    public String path(long id) {
+      return fill(template, id);
+    }
   }
 
   private static String fill(String template, Object value) {

@@ -54,14 +54,14 @@ class RoutesTest {
 
   @Test
   void everyBuiltUrlMatchesItsOwnRouteWithTheIdOrTokenItWasBuiltWith() {
-    assertRoundTrip(Routes.note(7), "/notes/{id}/", "id", "7");
-    assertRoundTrip(Routes.editNote(7), "/notes/{id}/edit/", "id", "7");
-    assertRoundTrip(Routes.deleteNote(7), "/notes/{id}/delete/", "id", "7");
-    assertRoundTrip(Routes.pad(12), "/pads/{id}/", "id", "12");
-    assertRoundTrip(Routes.editPad(12), "/pads/{id}/edit/", "id", "12");
-    assertRoundTrip(Routes.deletePad(12), "/pads/{id}/delete/", "id", "12");
+    assertRoundTrip(Routes.NOTE.path(7), "/notes/{id}/", "id", "7");
+    assertRoundTrip(Routes.EDIT_NOTE.path(7), "/notes/{id}/edit/", "id", "7");
+    assertRoundTrip(Routes.DELETE_NOTE.path(7), "/notes/{id}/delete/", "id", "7");
+    assertRoundTrip(Routes.PAD.path(12), "/pads/{id}/", "id", "12");
+    assertRoundTrip(Routes.EDIT_PAD.path(12), "/pads/{id}/edit/", "id", "12");
+    assertRoundTrip(Routes.DELETE_PAD.path(12), "/pads/{id}/delete/", "id", "12");
     assertRoundTrip(Routes.resetPassword("a-b_C9"), "/reset-password/{token}/", "token", "a-b_C9");
-    assertEquals("/pads/12/", Routes.pad(12));
+    assertEquals("/pads/12/", Routes.PAD.path(12));
     assertEquals("/reset-password/a-b_C9/", Routes.resetPassword("a-b_C9"));
   }
 
@@ -91,7 +91,7 @@ class RoutesTest {
 
   @Test
   void aUrlIsNeverBuiltFromSomethingItsRouteWouldRefuse() {
-    assertThrows(IllegalArgumentException.class, () -> Routes.note(-1));
+    assertThrows(IllegalArgumentException.class, () -> Routes.NOTE.path(-1));
     assertThrows(IllegalArgumentException.class, () -> Routes.resetPassword("a/b"));
     assertThrows(IllegalArgumentException.class, () -> Routes.resetPassword("$1"));
   }
