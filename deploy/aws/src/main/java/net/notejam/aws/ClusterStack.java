@@ -108,6 +108,7 @@ public final class ClusterStack extends NotejamStack {
     // One node group per zone: the cluster autoscaler can then grow the zone where a pending
     // pod's volume lives (EBS volumes never leave their zone), and a zone outage takes exactly
     // one group with it.
+    EnvironmentProfile.NodesPerZone perZone = profile.nodesPerZone();
     for (String zone : network.vpc().getAvailabilityZones()) {
       nodeGroups.add(
           cluster.addNodegroupCapacity(
@@ -115,11 +116,11 @@ public final class ClusterStack extends NotejamStack {
               NodegroupOptions.builder()
                   .nodegroupName("nodes-" + zone)
                   .subnets(NetworkStack.nodeSubnets(zone))
-                  .instanceTypes(List.of(new InstanceType(profile.instanceType())))
+                  .instanceTypes(List.of(new InstanceType(perZone.instanceType())))
                   .amiType(NodegroupAmiType.AL2023_X86_64_STANDARD)
-                  .minSize(profile.minNodesPerZone())
-                  .desiredSize(profile.desiredNodesPerZone())
-                  .maxSize(profile.maxNodesPerZone())
+                  .minSize(perZone.min())
+                  .desiredSize(perZone.desired())
+                  .maxSize(perZone.max())
                   .diskSize(50)
                   .labels(Map.of("notejam/zone", zone))
                   .build()));

@@ -11,21 +11,21 @@ import software.amazon.awscdk.services.s3.ObjectLockRetention;
  */
 public enum EnvironmentProfile {
   /** One NAT gateway: dev tolerates losing egress with a zone, and NAT is priced per gateway. */
-  DEV("10.10.0.0/16", 1, "m6i.large", 1, 1, 2, 1, false, false),
+  DEV("10.10.0.0/16", 1, new NodesPerZone("m6i.large", 1, 1, 2), 1, false, false),
   /** Prod's instance type, so that performance tests on test say something about prod. */
-  TEST("10.20.0.0/16", 1, "m6i.xlarge", 1, 1, 2, 2, false, false),
+  TEST("10.20.0.0/16", 1, new NodesPerZone("m6i.xlarge", 1, 1, 2), 2, false, false),
   /**
    * One NAT gateway per zone so that losing a zone does not cut egress of the other two; nodes
    * sized in {@link CapacityPlan}; backups locked in compliance mode (not even root can shorten).
    */
-  PROD("10.30.0.0/16", 3, "m6i.xlarge", 1, 2, 4, 3, true, true);
+  PROD("10.30.0.0/16", 3, new NodesPerZone("m6i.xlarge", 1, 2, 4), 3, true, true);
+
+  /** The node group of each zone: instance type and minimum, desired and maximum size. */
+  public record NodesPerZone(String instanceType, int min, int desired, int max) {}
 
   private final String cidr;
   private final int natGateways;
-  private final String instanceType;
-  private final int minNodesPerZone;
-  private final int desiredNodesPerZone;
-  private final int maxNodesPerZone;
+  private final NodesPerZone nodesPerZone;
   private final int databaseInstances;
   private final boolean complianceLock;
   private final boolean terminationProtection;
@@ -33,19 +33,13 @@ public enum EnvironmentProfile {
   EnvironmentProfile(
       String cidr,
       int natGateways,
-      String instanceType,
-      int minNodesPerZone,
-      int desiredNodesPerZone,
-      int maxNodesPerZone,
+      NodesPerZone nodesPerZone,
       int databaseInstances,
       boolean complianceLock,
       boolean terminationProtection) {
     this.cidr = cidr;
     this.natGateways = natGateways;
-    this.instanceType = instanceType;
-    this.minNodesPerZone = minNodesPerZone;
-    this.desiredNodesPerZone = desiredNodesPerZone;
-    this.maxNodesPerZone = maxNodesPerZone;
+    this.nodesPerZone = nodesPerZone;
     this.databaseInstances = databaseInstances;
     this.complianceLock = complianceLock;
     this.terminationProtection = terminationProtection;
@@ -75,20 +69,8 @@ public enum EnvironmentProfile {
     return natGateways;
   }
 
-  public String instanceType() {
-    return instanceType;
-  }
-
-  public int minNodesPerZone() {
-    return minNodesPerZone;
-  }
-
-  public int desiredNodesPerZone() {
-    return desiredNodesPerZone;
-  }
-
-  public int maxNodesPerZone() {
-    return maxNodesPerZone;
+  public NodesPerZone nodesPerZone() {
+    return nodesPerZone;
   }
 
   /** CloudNativePG instances (primary + standbys) the node groups must make room for. */
