@@ -373,8 +373,14 @@ class OverlayTest {
     assertEquals(9080, port(container(m), servicePort.getTargetPort()), env);
     Ingress ingress = m.one(Ingress.class, APP);
     assertEquals("alb", ingress.getSpec().getIngressClassName());
+    // The catch-all; /metrics and /health before it answer 404 (PublicSurfaceTest).
     var backend =
-        ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService();
+        ingress.getSpec().getRules().get(0).getHttp().getPaths().stream()
+            .filter(p -> p.getPath().equals("/"))
+            .findFirst()
+            .orElseThrow()
+            .getBackend()
+            .getService();
     assertEquals(APP, backend.getName());
     assertTrue(
         servicePort.getName().equals(backend.getPort().getName())
