@@ -76,6 +76,14 @@ public record Deployment(
     return "notejam-" + environmentName() + "-" + purpose;
   }
 
+  /**
+   * {@code notejam-prod-eu-west-1-ingress}: the web ACL in front of the Ingress's load balancer.
+   * The overlays name it in their {@code wafAclArn}.
+   */
+  public String webAclName() {
+    return prefix() + "-ingress";
+  }
+
   public Environment environment() {
     return Environment.builder().account(account).region(region).build();
   }

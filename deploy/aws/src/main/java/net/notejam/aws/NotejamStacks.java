@@ -15,7 +15,8 @@ public record NotejamStacks(
     RecoveryStack recovery,
     DataProtectionStack dataProtection,
     ClusterStack cluster,
-    RegistryStack registry) {
+    RegistryStack registry,
+    FirewallStack firewall) {
 
   /** Defines all stacks of {@code deployment} in {@code scope} and tags every resource. */
   public static NotejamStacks define(Construct scope, Deployment deployment) {
@@ -24,7 +25,9 @@ public record NotejamStacks(
     DataProtectionStack dataProtection = new DataProtectionStack(scope, deployment, recovery);
     ClusterStack cluster = new ClusterStack(scope, deployment, network, dataProtection);
     RegistryStack registry = new RegistryStack(scope, deployment);
-    NotejamStacks stacks = new NotejamStacks(network, recovery, dataProtection, cluster, registry);
+    FirewallStack firewall = new FirewallStack(scope, deployment);
+    NotejamStacks stacks =
+        new NotejamStacks(network, recovery, dataProtection, cluster, registry, firewall);
 
     for (Stack stack : stacks.all()) {
       Tags.of(stack).add("notejam/application", "notejam");
@@ -38,6 +41,6 @@ public record NotejamStacks(
   }
 
   public List<Stack> all() {
-    return List.of(network, recovery, dataProtection, cluster, registry);
+    return List.of(network, recovery, dataProtection, cluster, registry, firewall);
   }
 }

@@ -93,6 +93,10 @@ final class SynthesizedDeployment {
     return template(stacks.registry());
   }
 
+  Template firewall() {
+    return template(stacks.firewall());
+  }
+
   static {
     // Synthesis writes assets to java.io.tmpdir, which surefire points into target/.
     try {
