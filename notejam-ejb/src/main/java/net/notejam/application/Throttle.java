@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import net.notejam.infrastructure.ActivityCounters;
 import net.notejam.infrastructure.ActivityCounters.Activity;
@@ -32,6 +33,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Throttle {
 
   private static final Logger LOG = Logger.getLogger(Throttle.class.getName());
+
+  /** About one failure in this many also deletes stale buckets, on whichever instance. */
+  private static final int CLEAN_UP_EVERY = 100;
 
   /** The forms limited per client address. */
   public enum Form {
@@ -110,12 +114,22 @@ public class Throttle {
     }
     int failures = account.fail(now);
     if (failures >= accountMaxFailures || account.getLockouts() > 0) {
-      Duration lockout = lockout(account.getLockouts());
+      Duration lockout = lockout(firstLockout, maxLockout, account.getLockouts());
       account.lockUntil(now.plus(lockout));
       account.restartWindow(now);
       LOG.info(() -> "Sign-in locked for " + lockout + " after repeated failures for an email");
+      // AUDIT (issue 16 item 6, wt-secweb's AuditLog): lock-out of an account, for `lockout`.
     }
     countAgainstAddress(Form.SIGN_IN, address, now, addressMaxFailures, true);
+    if (ThreadLocalRandom.current().nextInt(CLEAN_UP_EVERY) == 0) {
+      Duration unused = max(forgetAfter, max(addressWindow, maxLockout));
+      int deleted = ThrottleBuckets.deleteStale(em, now.minus(unused), now);
+      LOG.fine(() -> "Stale throttle buckets deleted: " + deleted);
+    }
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /** Forgets the failures counted against {@code email}, after it signed in successfully. */
@@ -168,12 +182,13 @@ public class Throttle {
     if (bucket.fail(now) >= max && lockAtMax) {
       bucket.lockUntil(windowEnd);
       LOG.info(() -> "Sign-in locked for a client address until " + windowEnd);
+      // AUDIT (issue 16 item 6, wt-secweb's AuditLog): lock-out of client `address`.
     }
     return true;
   }
 
   /** The {@code n}th lock-out's length (from 0): the first, doubled n times, at most the max. */
-  Duration lockout(int n) {
+  static Duration lockout(Duration firstLockout, Duration maxLockout, int n) {
     Duration lockout = firstLockout;
     for (int i = 0; i < n && lockout.compareTo(maxLockout) < 0; i++) {
       lockout = lockout.multipliedBy(2);

@@ -39,4 +39,17 @@ public final class ThrottleBuckets {
         .setParameter("key", key)
         .executeUpdate();
   }
+
+  /**
+   * Deletes the buckets without a failure since {@code before} and not locked at {@code now}: they
+   * would be forgotten when next used anyway. Returns how many.
+   */
+  public static int deleteStale(EntityManager em, Instant before, Instant now) {
+    return em.createQuery(
+            "delete from ThrottleBucket b where b.lastFailure < :before"
+                + " and (b.lockedUntil is null or b.lockedUntil < :now)")
+        .setParameter("before", before)
+        .setParameter("now", now)
+        .executeUpdate();
+  }
 }
