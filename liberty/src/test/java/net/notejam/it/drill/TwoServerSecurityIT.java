@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,12 +19,16 @@ import org.junit.jupiter.api.Test;
  * Throttling and session ends hold across instances: two Notejam servers on one PostgreSQL (data
  * and sessions), as two pods are. A lock-out counted through one server refuses on the other, and a
  * password changed on one ends the user's session on the other. The pair has small per-address
- * limits of its own (3), including sign-ups, which the main test server leaves unlimited.
+ * limits of its own (3), including sign-ups, which the main test server leaves unlimited, and an
+ * absolute session lifetime of 15 s.
  */
 class TwoServerSecurityIT {
 
   private static final String TOO_MANY = "Too many attempts, try again later";
   private static final int ADDRESS_MAX = 3;
+
+  /** The pair's absolute session lifetime: longer than any other test here keeps a session. */
+  private static final Duration LIFETIME = Duration.ofSeconds(15);
 
   private static LibertyInstance a;
   private static LibertyInstance b;
@@ -38,7 +43,8 @@ class TwoServerSecurityIT {
     String[] limits = {
       "-Dnotejam.throttle.address.max-failures=" + ADDRESS_MAX,
       "-Dnotejam.throttle.address.max-sign-ups=" + ADDRESS_MAX,
-      "-Dnotejam.throttle.address.max-reset-requests=" + ADDRESS_MAX
+      "-Dnotejam.throttle.address.max-reset-requests=" + ADDRESS_MAX,
+      "-Dnotejam.session.absolute-lifetime=" + LIFETIME
     };
     a = LibertyInstance.create("notejam-security-a", 9293, keys).withJvmOptions(limits);
     b = LibertyInstance.create("notejam-security-b", 9294, keys).withJvmOptions(limits);
@@ -127,6 +133,27 @@ class TwoServerSecurityIT {
     assertEquals("/signin/", ended.path(), "the other session ended: " + ended.body());
     assertEquals("", ended.signedInAs());
     assertEquals(email, Accounts.signIn(onB, email, newPassword).signedInAs());
+  }
+
+  @Test
+  void aSignedInSessionEndsAfterItsAbsoluteLifetimeHoweverActive() throws InterruptedException {
+    String email = signedUpAt(a);
+    Browser browser = browser(a, newAddress());
+    long before = System.nanoTime();
+    assertEquals(email, Accounts.signIn(browser, email, Accounts.PASSWORD).signedInAs());
+    long after = System.nanoTime();
+    // Busy all along (no idle timeout can be what ends it), signed in until shortly before the end.
+    while (System.nanoTime() < before + LIFETIME.minusSeconds(4).toNanos()) {
+      assertEquals(email, browser.get("/").signedInAs(), "still within the lifetime");
+      Thread.sleep(2000);
+    }
+    long end = after + LIFETIME.plusSeconds(1).toNanos();
+    while (System.nanoTime() < end) {
+      Thread.sleep(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+    }
+    Page ended = browser.get("/");
+    assertEquals("/signin/", ended.path(), "the lifetime is over: " + ended.body());
+    assertEquals("", ended.signedInAs());
   }
 
   private static String signedUpAt(LibertyInstance server) {
