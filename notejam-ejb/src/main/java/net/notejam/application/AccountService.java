@@ -78,9 +78,10 @@ public class AccountService {
   /**
    * Changes the password of the signed-in user {@code userId} after checking the old one. Throws
    * {@link WrongPassword} when the old password is wrong, {@link InvalidInput} when the new one is
-   * refused by the rules or equals the old one.
+   * refused by the rules or equals the old one. Returns the user's new credentials version: every
+   * session signed in with an older one ends (see {@link #credentialsVersion}).
    */
-  public void changePassword(long userId, String oldPassword, String newPassword) {
+  public long changePassword(long userId, String oldPassword, String newPassword) {
     User user = em.find(User.class, userId);
     if (user == null) {
       throw new InvalidInput("No such user");
@@ -95,6 +96,15 @@ public class AccountService {
     }
     user.changePasswordHash(passwords.hash(newPassword));
     LOG.info(() -> "Password changed: user " + userId);
+    return user.getCredentialsVersion();
+  }
+
+  /**
+   * The credentials version of user {@code userId}, which each password change or reset raises;
+   * empty when the account is gone. A primary-key read, asked on each signed-in request.
+   */
+  public Optional<Long> credentialsVersion(long userId) {
+    return Users.credentialsVersion(em, userId);
   }
 
   /** The account with this email (ignoring case and blanks), if any; anyone may call. */

@@ -14,8 +14,9 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * What people do with Notejam, counted for /metrics (application scope): sign-ups, sign-ins by
- * result, password resets, and changes to pads and notes. Counts only: no emails, ids or names.
- * Each counter is registered when the application starts, so that it shows 0 until it happens.
+ * result, password resets, attempts refused by the throttle, and changes to pads and notes. Counts
+ * only: no emails, ids or names. Each counter is registered when the application starts, so that it
+ * shows 0 until it happens.
  */
 @ApplicationScoped
 public class ActivityCounters {
@@ -23,6 +24,8 @@ public class ActivityCounters {
   private static final String SIGNINS = "Sign-in attempts, by result";
   private static final String NOTES = "Notes created, updated and deleted";
   private static final String PADS = "Pads created, updated and deleted";
+  private static final String THROTTLED =
+      "Attempts refused by the throttle (too many failures or requests), by form";
 
   /**
    * The counted activities with their metric name, tag and description, as dashboards and alerts
@@ -42,7 +45,10 @@ public class ActivityCounters {
     NOTE_DELETED("notejam.note.changes", "change=deleted", NOTES),
     PAD_CREATED("notejam.pad.changes", "change=created", PADS),
     PAD_UPDATED("notejam.pad.changes", "change=updated", PADS),
-    PAD_DELETED("notejam.pad.changes", "change=deleted", PADS);
+    PAD_DELETED("notejam.pad.changes", "change=deleted", PADS),
+    THROTTLED_SIGN_IN("notejam.throttled", "form=signin", THROTTLED),
+    THROTTLED_SIGN_UP("notejam.throttled", "form=signup", THROTTLED),
+    THROTTLED_RESET("notejam.throttled", "form=reset", THROTTLED);
 
     private final String metric;
     private final String tag;

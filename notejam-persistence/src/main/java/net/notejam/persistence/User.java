@@ -15,9 +15,13 @@ import java.util.Objects;
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.BY_EMAIL, query = "select u from User u where u.email = :email")
+@NamedQuery(
+    name = User.CREDENTIALS_VERSION,
+    query = "select u.credentialsVersion from User u where u.id = :id")
 public class User extends VersionedEntity {
 
   static final String BY_EMAIL = "User.byEmail";
+  static final String CREDENTIALS_VERSION = "User.credentialsVersion";
   public static final int EMAIL_MAX_LENGTH = 254;
 
   @Id
@@ -30,6 +34,10 @@ public class User extends VersionedEntity {
 
   @Column(name = "password_hash", nullable = false, length = 512)
   private String passwordHash;
+
+  /** One more with each password change: sessions signed in with an older one end. */
+  @Column(name = "credentials_version", nullable = false)
+  private long credentialsVersion;
 
   protected User() {
     // for JPA
@@ -57,7 +65,13 @@ public class User extends VersionedEntity {
     return passwordHash;
   }
 
+  public long getCredentialsVersion() {
+    return credentialsVersion;
+  }
+
+  /** Sets a new password hash; every session signed in with the old password is to end. */
   public void changePasswordHash(String newPasswordHash) {
     this.passwordHash = Objects.requireNonNull(newPasswordHash);
+    credentialsVersion++;
   }
 }

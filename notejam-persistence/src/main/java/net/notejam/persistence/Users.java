@@ -25,4 +25,15 @@ public final class Users {
         .getResultStream()
         .findFirst();
   }
+
+  /**
+   * The credentials version of user {@code id} (a primary-key read of one column), empty when the
+   * account is gone.
+   */
+  public static Optional<Long> credentialsVersion(EntityManager em, long id) {
+    return em.createNamedQuery(User.CREDENTIALS_VERSION, Long.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst();
+  }
 }

@@ -59,6 +59,18 @@ class MigrationsOnEmbeddedDatabaseTest {
         rs.next();
         assertEquals(50, rs.getLong(1), "the first block of note ids ends at 50");
       }
+
+      // The throttle's upsert, as ThrottleBuckets writes it: a second insert of a key is a no-op.
+      String upsert =
+          "insert into throttle_buckets (bucket_key, failures, window_start, lockouts,"
+              + " last_failure) values ('k', 0, current_timestamp, 0, current_timestamp)"
+              + " on conflict do nothing";
+      assertEquals(1, s.executeUpdate(upsert));
+      assertEquals(0, s.executeUpdate(upsert));
+      try (ResultSet rs = s.executeQuery("select credentials_version from users where id = 1")) {
+        rs.next();
+        assertEquals(0, rs.getLong(1), "existing users start at credentials version 0");
+      }
     }
   }
 }

@@ -77,6 +77,20 @@ final class LibertyInstance {
     return new LibertyInstance(name, port);
   }
 
+  /**
+   * Adds JVM options (such as {@code -Dnotejam.throttle.account.max-failures=3}) after the test
+   * server's, which they override; before {@link #start}.
+   */
+  LibertyInstance withJvmOptions(String... options) throws IOException {
+    Path file = SERVERS.resolve(name).resolve("jvm.options");
+    String existing = Files.exists(file) ? Files.readString(file) : "";
+    if (!existing.isEmpty() && !existing.endsWith("\n")) {
+      existing += "\n";
+    }
+    Files.writeString(file, existing + String.join("\n", options) + "\n");
+    return this;
+  }
+
   /** Starts the server and waits until it is ready to take traffic; returns how long it took. */
   Duration start() throws IOException, InterruptedException {
     long begin = System.nanoTime();

@@ -42,9 +42,21 @@ public final class Browser {
   }
 
   public Browser(URI base, String requestId) {
+    this(base, requestId, null);
+  }
+
+  /**
+   * A browser at {@code base} whose requests carry {@code X-Forwarded-For: forwardedFor}, as if a
+   * trusted load balancer had seen them come from that client address.
+   */
+  public Browser(URI base, String requestId, String forwardedFor) {
     this.base = base;
     this.requestId = requestId;
+    this.forwardedFor = forwardedFor;
   }
+
+  /** Sent as X-Forwarded-For on every request when set (the test server trusts one proxy). */
+  private final String forwardedFor;
 
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient http = client(HttpClient.Redirect.NORMAL);
@@ -142,6 +154,9 @@ public final class Browser {
   private Page send(HttpClient client, HttpRequest.Builder request) {
     if (requestId != null) {
       request.header("X-Request-Id", requestId);
+    }
+    if (forwardedFor != null) {
+      request.header("X-Forwarded-For", forwardedFor);
     }
     try {
       HttpResponse<String> response =

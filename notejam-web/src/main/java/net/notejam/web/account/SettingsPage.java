@@ -5,6 +5,7 @@ import static net.notejam.application.input.InputRule.PASSWORD;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import net.notejam.application.AccountService;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.WrongPassword;
@@ -13,6 +14,7 @@ import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
+import net.notejam.web.security.SessionFormAuthenticationMechanism;
 
 /** {@code /settings/}: the signed-in user changes their password. */
 @Named
@@ -24,13 +26,15 @@ public class SettingsPage extends NewPasswordFields {
 
   @Inject private AccountService accounts;
   @Inject private CurrentUser currentUser;
+  @Inject private HttpServletRequest request;
 
   public String changePassword() {
     if (!repeatedCorrectly("settings")) {
       return null;
     }
     try {
-      accounts.changePassword(currentUser.getId(), oldPassword, getNewPassword());
+      long version = accounts.changePassword(currentUser.getId(), oldPassword, getNewPassword());
+      SessionFormAuthenticationMechanism.keepAfterPasswordChange(request, version);
     } catch (WrongPassword e) {
       Feedback.fieldError("settings:oldPassword", "Incorrect old password");
       return null;

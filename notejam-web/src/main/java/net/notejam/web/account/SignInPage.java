@@ -51,6 +51,9 @@ public class SignInPage {
       String askedFor = SessionFormAuthenticationMechanism.takeAskedFor(request);
       return Navigation.redirect(askedFor != null ? askedFor : Routes.HOME);
     }
+    if (SessionFormAuthenticationMechanism.isThrottled(request)) {
+      return TooManyAttempts.answer();
+    }
     Feedback.error("Wrong email or password");
     return null;
   }

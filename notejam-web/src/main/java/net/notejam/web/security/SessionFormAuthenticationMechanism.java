@@ -6,12 +6,19 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+import net.notejam.application.AccountService;
+import net.notejam.application.Throttle;
 import net.notejam.web.routing.Routes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Form sign-in at {@code /signin/} that remembers the signed-in user in the HTTP session, which
@@ -20,6 +27,13 @@ import net.notejam.web.routing.Routes;
  * asking for a page that needs an account is redirected to the sign-in page and, once signed in,
  * sent on to that page. Every page needs an account except those {@link Routes} says are for
  * visitors; web.xml has no security constraints, this mechanism is the gate.
+ *
+ * <p>Sign-in goes through the {@link Throttle} first: while an account or the client's address is
+ * locked out, no password is checked and the request is marked {@link #isThrottled throttled}. A
+ * signed-in session ends {@code notejam.session.absolute-lifetime} after sign-in however active,
+ * and as soon as the user's password changes (or is reset) on any instance: each signed-in request
+ * compares the credentials version the session signed in with to the users row (one primary-key
+ * read; no cache, so the end is immediate everywhere).
  */
 @ApplicationScoped
 public class SessionFormAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -27,8 +41,21 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
   static final String SIGNED_IN = "notejam.signedInEmail";
   static final String SIGNED_IN_ID = "notejam.signedInId";
   static final String ASKED_FOR = "notejam.askedFor";
+  static final String SIGNED_IN_AT = "notejam.signedInAt";
+  static final String CREDENTIALS_VERSION = "notejam.credentialsVersion";
+  static final String THROTTLED = "notejam.throttled";
+
+  private static final Logger LOG =
+      Logger.getLogger(SessionFormAuthenticationMechanism.class.getName());
 
   @Inject private IdentityStoreHandler identityStores;
+  @Inject private Throttle throttle;
+  @Inject private ClientAddresses clientAddresses;
+  @Inject private AccountService accounts;
+
+  @Inject
+  @ConfigProperty(name = "notejam.session.absolute-lifetime")
+  private Duration absoluteLifetime;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -40,7 +67,11 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
     HttpSession session = request.getSession(false);
     Object email = session == null ? null : session.getAttribute(SIGNED_IN);
     if (email instanceof String signedIn) {
-      return context.notifyContainerAboutLogin(signedIn, NotejamIdentityStore.GROUPS);
+      if (stillValid(session)) {
+        return context.notifyContainerAboutLogin(signedIn, NotejamIdentityStore.GROUPS);
+      }
+      // AUDIT (issue 16 item 6, wt-secweb's AuditLog): session ended (lifetime or password change).
+      session.invalidate(); // on as a visitor: sent to sign in again
     }
     if (context.isProtected() || !Routes.isForVisitors(pathOf(request))) {
       String asked = request.getRequestURI();
@@ -62,17 +93,71 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
     return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
   }
 
+  /**
+   * False once the session has outlived the absolute lifetime or the user's password changed since
+   * it signed in. While the database cannot be asked, the session stays valid: every page needs the
+   * database anyway and shows the error page meanwhile.
+   */
+  private boolean stillValid(HttpSession session) {
+    Object signedInAt = session.getAttribute(SIGNED_IN_AT);
+    Object version = session.getAttribute(CREDENTIALS_VERSION);
+    Object id = session.getAttribute(SIGNED_IN_ID);
+    if (!(signedInAt instanceof Long at && version instanceof Long v && id instanceof Long userId)
+        || Instant.ofEpochMilli(at).plus(absoluteLifetime).isBefore(Instant.now())) {
+      return false;
+    }
+    try {
+      return accounts.credentialsVersion(userId).filter(v::equals).isPresent();
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "Credentials version not checked, database unavailable: " + e);
+      return true;
+    }
+  }
+
   private AuthenticationStatus signIn(
       HttpServletRequest request, HttpMessageContext context, Credential credential) {
-    CredentialValidationResult result = identityStores.validate(credential);
-    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+    String email =
+        credential instanceof UsernamePasswordCredential password ? password.getCaller() : null;
+    String address = clientAddresses.of(request);
+    if (throttle.refusesSignIn(email, address)) {
+      request.setAttribute(THROTTLED, Boolean.TRUE);
+      // AUDIT (issue 16 item 6, wt-secweb's AuditLog): sign-in refused (locked out), `address`.
       return AuthenticationStatus.SEND_FAILURE;
     }
+    CredentialValidationResult result = identityStores.validate(credential);
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      throttle.signInFailed(email, address);
+      // AUDIT (issue 16 item 6, wt-secweb's AuditLog): sign-in failure from `address`.
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    throttle.signInSucceeded(email);
+    // AUDIT (issue 16 item 6, wt-secweb's AuditLog): sign-in success, userId, `address`.
+    long userId = Long.parseLong(result.getCallerUniqueId());
+    long version = accounts.credentialsVersion(userId).orElse(-1L);
     request.getSession(true);
     request.changeSessionId(); // no session fixation: a new id for the signed-in session
-    request.getSession().setAttribute(SIGNED_IN, result.getCallerPrincipal().getName());
-    request.getSession().setAttribute(SIGNED_IN_ID, Long.valueOf(result.getCallerUniqueId()));
+    HttpSession session = request.getSession();
+    session.setAttribute(SIGNED_IN, result.getCallerPrincipal().getName());
+    session.setAttribute(SIGNED_IN_ID, userId);
+    session.setAttribute(SIGNED_IN_AT, Instant.now().toEpochMilli());
+    session.setAttribute(CREDENTIALS_VERSION, version);
     return context.notifyContainerAboutLogin(result);
+  }
+
+  /** True when this request's sign-in was refused by the throttle, without checking a password. */
+  public static boolean isThrottled(HttpServletRequest request) {
+    return Boolean.TRUE.equals(request.getAttribute(THROTTLED));
+  }
+
+  /**
+   * After the signed-in user changed their password here: this session carries on with the new
+   * credentials {@code version}; every other session of the user ends on its next request.
+   */
+  public static void keepAfterPasswordChange(HttpServletRequest request, long version) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.setAttribute(CREDENTIALS_VERSION, version);
+    }
   }
 
   @Override
@@ -82,6 +167,8 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
     if (session != null) {
       session.removeAttribute(SIGNED_IN);
       session.removeAttribute(SIGNED_IN_ID);
+      session.removeAttribute(SIGNED_IN_AT);
+      session.removeAttribute(CREDENTIALS_VERSION);
     }
   }
 
