@@ -27,6 +27,7 @@ class ImageSbomIT {
 
   private static final Path ROOT = Path.of(System.getProperty("notejam.repo.root", ".."));
   private static final Path EAR_BOM = ROOT.resolve("notejam-ear/target/notejam-ear.cdx.json");
+  private static final Path WEB_BOM = ROOT.resolve("notejam-web/target/notejam-web.cdx.json");
 
   @TempDir Path dir;
 
@@ -39,6 +40,14 @@ class ImageSbomIT {
     Set<String> names = names(bom);
     assertTrue(names.containsAll(Set.of("notejam-ejb", "notejam-web", "flyway-core")), "" + names);
     assertTrue(!names.contains("jakarta.jakartaee-api"), "the APIs Liberty provides are not in it");
+  }
+
+  @Test
+  void theWarsBillListsItsWebInfLib() throws IOException {
+    // The EAR's bill stops at the war (the plugin does not follow a war's dependencies).
+    Set<String> names = names(read(Files.readString(WEB_BOM)));
+    assertTrue(names.contains("skeleton-css"), "" + names);
+    assertTrue(!names.contains("com.ibm.websphere.appserver.api.hpel"), "provided by Liberty");
   }
 
   @Test
@@ -65,6 +74,8 @@ class ImageSbomIT {
                 liberty,
                 "--ear-bom",
                 EAR_BOM,
+                "--ear-bom",
+                WEB_BOM,
                 "--image",
                 "localhost/notejam:dev",
                 "--image-id",
@@ -90,6 +101,13 @@ class ImageSbomIT {
     Set<String> names = names(bom);
     assertTrue(names.containsAll(Set.of("debian", "openjdk-17-jre-headless", "notejam-ear")));
     assertTrue(names.contains("flyway-core"), "the EAR's libraries, from its bill");
+    assertTrue(names.contains("skeleton-css"), "the war's libraries, from its bill");
+    assertEquals(
+        1,
+        bom.getJsonArray("components").getValuesAs(JsonObject.class).stream()
+            .filter(c -> c.getString("name").equals("notejam-web"))
+            .count(),
+        "the war once, though both bills name it");
     JsonObject osComponent =
         bom.getJsonArray("components").getValuesAs(JsonObject.class).stream()
             .filter(c -> c.getString("type").equals("operating-system"))
