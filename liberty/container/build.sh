@@ -6,6 +6,8 @@
 #   NOTEJAM_IMAGE_BASE  the BASE build argument (default: the local Debian 12 of local-base.sh,
 #                       made once and kept; in a pipeline with a registry, leave it to the
 #                       Containerfile's pinned default by setting NOTEJAM_IMAGE_BASE=default)
+# Writes the image's software bill of materials next to it: <context>/sbom.cdx.json (CycloneDX),
+# from the image and the bills the Maven build staged (notejam-ear.cdx.json, notejam-web.cdx.json).
 # Usage: liberty/container/build.sh <staged context, e.g. liberty/target/image>
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,7 +16,7 @@ context=$(cd "${1:?usage: build.sh <context>}" && pwd)
 image="${NOTEJAM_IMAGE:-localhost/notejam:dev}"
 backup_image="${NOTEJAM_BACKUP_IMAGE:-localhost/notejam-backup:dev}"
 base="${NOTEJAM_IMAGE_BASE:-localhost/debian:12-slim}"
-for tool in buildah podman unzip; do
+for tool in buildah podman unzip python3; do
   command -v "$tool" >/dev/null || { echo "build.sh: $tool is not installed (README, Run it in a container)" >&2; exit 1; }
 done
 start=$(date +%s)
@@ -41,6 +43,11 @@ buildah bud --quiet "${args[@]}" "$context" >/dev/null
 echo "build.sh: built $image from $base in $(( $(date +%s) - start )) s;" \
   "$(podman image inspect --format '{{.Size}}' "$image") bytes, layers:"
 podman history --format '  {{.ID}} {{.Size}}  {{.CreatedBy}}' "$image" | cut -c1-140 | head -12
+
+# The image's bill of materials, from the image itself: its Debian packages (the JRE among them),
+# its Debian release and the Liberty runtime, with the EAR's bill (the Maven build's) inside.
+"$here/image-sbom.sh" "$image" "$context/sbom.cdx.json" \
+  "$context/notejam-ear.cdx.json" "$context/notejam-web.cdx.json"
 
 # The backup job's image (deploy/base/backup), from the same base.
 start=$(date +%s)

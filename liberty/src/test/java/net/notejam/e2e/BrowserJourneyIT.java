@@ -30,7 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A person's whole day with Notejam, in headless Chromium against the test server: every distinct
  * page is screenshotted at desktop and phone width (target/screenshots) and checked with axe-core,
- * for one h1, labelled fields, keyboard-reachable controls and requests to the app's origin only.
+ * for one h1, labelled fields, keyboard-reachable controls, requests to the app's origin only and
+ * no Content Security Policy violation in Chromium's console.
  */
 class BrowserJourneyIT {
 
@@ -87,6 +88,15 @@ class BrowserJourneyIT {
     String first = "first password 1";
     String second = "second password 2";
     String third = "third password 3";
+
+    // The console check sees a violation: an inline script planted in a page is refused, reported.
+    chromium.open("/signup/");
+    chromium.js(
+        "const s = document.createElement('script');"
+            + " s.textContent = 'window.planted = true;'; document.head.appendChild(s);");
+    assertEquals(null, chromium.js("return window.planted;"), "the policy refuses inline script");
+    List<String> planted = chromium.contentSecurityPolicyViolations();
+    assertEquals(1, planted.size(), "the planted inline script is reported: " + planted);
 
     // Sign up, sign in (submitting with the Enter key: the keyboard works).
     chromium.open("/signup/");
@@ -222,12 +232,14 @@ class BrowserJourneyIT {
         HeadlessChromium.PHONE.getWidth(),
         Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0,
         String.join(", ", pages));
-    assertEquals(List.of(), problems, "accessibility, structure and origin problems");
+    cspViolations("after the last page");
+    assertEquals(List.of(), problems, "accessibility, structure, origin and CSP problems");
   }
 
   /** Screenshots the page at both widths and records every problem the checks find. */
   private void check(String name) {
     pages.add(name);
+    cspViolations(name);
     for (String v : chromium.accessibilityViolations()) {
       problems.add(name + ": axe " + v);
     }
@@ -240,6 +252,13 @@ class BrowserJourneyIT {
     String phone = chromium.screenshot(name);
     if (!phone.isEmpty()) {
       problems.add(name + ": " + phone);
+    }
+  }
+
+  /** Records the CSP violations reported since the last look (on this page or those before it). */
+  private void cspViolations(String name) {
+    for (String v : chromium.contentSecurityPolicyViolations()) {
+      problems.add(name + " (or a page before it): CSP " + v);
     }
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -16,11 +17,15 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver: Selenium is given both paths,
  * so it downloads nothing. Also what every page is checked for: axe-core accessibility, one h1,
- * labelled fields, keyboard-reachable actions, and no request outside the app's origin.
+ * labelled fields, keyboard-reachable actions, no request outside the app's origin, and no Content
+ * Security Policy violation (read from Chromium's console).
  */
 final class HeadlessChromium implements AutoCloseable {
 
@@ -50,6 +55,10 @@ final class HeadlessChromium implements AutoCloseable {
         "--disable-quic",
         "--no-first-run",
         "--disable-features=Translate,OptimizationHints,MediaRouter");
+    // Chromium's console, where it reports what the Content Security Policy refused.
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     driver = new ChromeDriver(service, options);
@@ -126,6 +135,17 @@ final class HeadlessChromium implements AutoCloseable {
             "return performance.getEntriesByType('resource').map(e => e.name)"
                 + ".concat([location.href]).filter(u => !u.startsWith(arguments[0]));",
             origin + "/");
+  }
+
+  /**
+   * The Content Security Policy violations Chromium reported in its console since the last call (on
+   * any page loaded meanwhile, also before a script could listen for them).
+   */
+  List<String> contentSecurityPolicyViolations() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy"))
+        .toList();
   }
 
   /** Page-structure problems: not exactly one h1, unlabelled fields, unreachable controls. */

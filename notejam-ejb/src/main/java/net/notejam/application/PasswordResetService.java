@@ -108,8 +108,9 @@ public class PasswordResetService {
    * Sets the password of the link's user to {@code newPassword} and makes this and every other
    * outstanding link of that user unusable. {@link InvalidResetLink} for an unknown, expired or
    * used link; {@link InvalidInput} for a password the rules refuse (the link stays usable).
+   * Returns the id of the account whose password it set.
    */
-  public void reset(String token, String newPassword) {
+  public long reset(String token, String newPassword) {
     PasswordResetToken link =
         findToken(token)
             .filter(t -> t.isUsableAt(Instant.now()))
@@ -119,6 +120,7 @@ public class PasswordResetService {
     user.changePasswordHash(passwords.hash(newPassword));
     PasswordResetTokens.useAllOf(em, user, Instant.now());
     LOG.info(() -> "Password reset through a mailed link: user " + user.getId());
+    return user.getId();
   }
 
   private Optional<PasswordResetToken> findToken(String token) {

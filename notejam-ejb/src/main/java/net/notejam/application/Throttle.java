@@ -14,9 +14,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import net.notejam.infrastructure.ActivityCounters;
 import net.notejam.infrastructure.ActivityCounters.Activity;
+import net.notejam.infrastructure.AuditLog;
+import net.notejam.infrastructure.AuditLog.AuditEvent;
+import net.notejam.infrastructure.AuditLog.Outcome;
 import net.notejam.persistence.ThrottleBucket;
 import net.notejam.persistence.ThrottleBuckets;
 import net.notejam.persistence.User;
+import net.notejam.persistence.Users;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -118,7 +122,11 @@ public class Throttle {
       account.lockUntil(now.plus(lockout));
       account.restartWindow(now);
       LOG.info(() -> "Sign-in locked for " + lockout + " after repeated failures for an email");
-      // AUDIT (issue 16 item 6, wt-secweb's AuditLog): lock-out of an account, for `lockout`.
+      // The account's id if the email has one: the audit trail names accounts, never emails.
+      AuditLog.record(
+          AuditEvent.LOCKED_OUT,
+          email == null ? null : Users.byEmail(em, email).map(User::getId).orElse(null),
+          Outcome.FAILURE);
     }
     countAgainstAddress(Form.SIGN_IN, address, now, addressMaxFailures, true);
     if (ThreadLocalRandom.current().nextInt(CLEAN_UP_EVERY) == 0) {
@@ -182,7 +190,7 @@ public class Throttle {
     if (bucket.fail(now) >= max && lockAtMax) {
       bucket.lockUntil(windowEnd);
       LOG.info(() -> "Sign-in locked for a client address until " + windowEnd);
-      // AUDIT (issue 16 item 6, wt-secweb's AuditLog): lock-out of client `address`.
+      AuditLog.record(AuditEvent.LOCKED_OUT, null, Outcome.FAILURE);
     }
     return true;
   }

@@ -6,6 +6,9 @@ import jakarta.inject.Named;
 import net.notejam.application.PasswordResetService;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.InvalidResetLink;
+import net.notejam.infrastructure.AuditLog;
+import net.notejam.infrastructure.AuditLog.AuditEvent;
+import net.notejam.infrastructure.AuditLog.Outcome;
 import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.PathParameters;
@@ -36,8 +39,10 @@ public class ResetPasswordPage extends NewPasswordFields {
       return null;
     }
     try {
-      resets.reset(PathParameters.token(), getNewPassword());
+      long account = resets.reset(PathParameters.token(), getNewPassword());
+      AuditLog.record(AuditEvent.PASSWORD_RESET, account, Outcome.SUCCESS);
     } catch (InvalidResetLink e) {
+      AuditLog.record(AuditEvent.PASSWORD_RESET, null, Outcome.FAILURE);
       usable = false;
       return null;
     } catch (InvalidInput e) {

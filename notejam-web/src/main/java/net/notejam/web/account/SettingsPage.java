@@ -10,6 +10,9 @@ import net.notejam.application.AccountService;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.WrongPassword;
 import net.notejam.application.input.Input;
+import net.notejam.infrastructure.AuditLog;
+import net.notejam.infrastructure.AuditLog.AuditEvent;
+import net.notejam.infrastructure.AuditLog.Outcome;
 import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.Routes;
@@ -36,12 +39,14 @@ public class SettingsPage extends NewPasswordFields {
       long version = accounts.changePassword(currentUser.getId(), oldPassword, getNewPassword());
       SessionFormAuthenticationMechanism.keepAfterPasswordChange(request, version);
     } catch (WrongPassword e) {
+      AuditLog.record(AuditEvent.PASSWORD_CHANGE, currentUser.getId(), Outcome.FAILURE);
       Feedback.fieldError("settings:oldPassword", "Incorrect old password");
       return null;
     } catch (InvalidInput e) {
       Feedback.fieldError("settings:newPassword", e.getMessage());
       return null;
     }
+    AuditLog.record(AuditEvent.PASSWORD_CHANGE, currentUser.getId(), Outcome.SUCCESS);
     Feedback.success("Your password is successfully changed.");
     return Navigation.redirect(Routes.HOME);
   }

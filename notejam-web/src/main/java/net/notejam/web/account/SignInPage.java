@@ -14,7 +14,12 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import net.notejam.application.Account;
+import net.notejam.application.AccountService;
 import net.notejam.application.input.Input;
+import net.notejam.infrastructure.AuditLog;
+import net.notejam.infrastructure.AuditLog.AuditEvent;
+import net.notejam.infrastructure.AuditLog.Outcome;
 import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.Routes;
@@ -33,6 +38,7 @@ public class SignInPage {
 
   @Inject private SecurityContext securityContext;
   @Inject private FacesContext faces;
+  @Inject private AccountService accounts;
 
   public String signIn() {
     ExternalContext external = faces.getExternalContext();
@@ -46,11 +52,20 @@ public class SignInPage {
                 .newAuthentication(true)
                 .credential(new UsernamePasswordCredential(email, password)));
     if (status == AuthenticationStatus.SUCCESS) {
+      AuditLog.record(
+          AuditEvent.SIGN_IN,
+          SessionFormAuthenticationMechanism.signedInId(request),
+          Outcome.SUCCESS);
       Feedback.success("You are signed in!");
       // On to the page first asked for, if sign-in interrupted a visit.
       String askedFor = SessionFormAuthenticationMechanism.takeAskedFor(request);
       return Navigation.redirect(askedFor != null ? askedFor : Routes.HOME);
     }
+    // The account named, if there is one (never the email typed: it may be a password).
+    AuditLog.record(
+        AuditEvent.SIGN_IN,
+        accounts.findByEmail(email).map(Account::id).orElse(null),
+        Outcome.FAILURE);
     if (SessionFormAuthenticationMechanism.isThrottled(request)) {
       return TooManyAttempts.answer();
     }

@@ -7,7 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import net.notejam.infrastructure.AuditLog;
+import net.notejam.infrastructure.AuditLog.AuditEvent;
+import net.notejam.infrastructure.AuditLog.Outcome;
 import net.notejam.web.routing.Routes;
+import net.notejam.web.security.SessionFormAuthenticationMechanism;
 
 /** {@code GET /signout/}: ends the session and shows the sign-in page. */
 @WebServlet(Routes.SIGN_OUT + "*")
@@ -18,6 +22,10 @@ public class SignOutServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res)
       throws ServletException, IOException {
+    Long signedIn = SessionFormAuthenticationMechanism.signedInId(req);
+    if (signedIn != null) {
+      AuditLog.record(AuditEvent.SIGN_OUT, signedIn, Outcome.SUCCESS);
+    }
     req.logout();
     HttpSession session = req.getSession(false);
     if (session != null) {

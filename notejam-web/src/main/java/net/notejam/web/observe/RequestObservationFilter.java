@@ -22,7 +22,8 @@ import org.eclipse.microprofile.metrics.Tag;
  * into the access log and onto every JSON log line written meanwhile ({@code ext_requestId}); and
  * times it into {@code notejam_page_request_seconds} labelled by page (the route template, such as
  * {@code /pads/{id}/edit/}, never the raw URL, so there are few label values and no ids or tokens)
- * and status class.
+ * and status class. The client's address goes onto the request's log lines too ({@code
+ * ext_clientAddress}), for the audit trail.
  */
 public class RequestObservationFilter extends HttpFilter {
 
@@ -32,6 +33,8 @@ public class RequestObservationFilter extends HttpFilter {
 
   /** The page label, echoed for the access log, which logs it instead of the raw path. */
   static final String PAGE = "X-Notejam-Page";
+
+  static final String CLIENT_ADDRESS = "clientAddress";
 
   private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
   private static final Metadata PAGE_TIMER =
@@ -53,6 +56,7 @@ public class RequestObservationFilter extends HttpFilter {
     res.setHeader(REQUEST_ID, requestId);
     res.setHeader(PAGE, page);
     LogRecordContext.addExtension("requestId", requestId);
+    LogRecordContext.addExtension(CLIENT_ADDRESS, req.getRemoteAddr());
     long start = System.nanoTime();
     boolean failed = true;
     try {
@@ -64,6 +68,7 @@ public class RequestObservationFilter extends HttpFilter {
           .timer(PAGE_TIMER, new Tag("page", page), new Tag("status", status))
           .update(Duration.ofNanos(System.nanoTime() - start));
       LogRecordContext.removeExtension("requestId");
+      LogRecordContext.removeExtension(CLIENT_ADDRESS);
     }
   }
 

@@ -70,7 +70,6 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
       if (stillValid(session)) {
         return context.notifyContainerAboutLogin(signedIn, NotejamIdentityStore.GROUPS);
       }
-      // AUDIT (issue 16 item 6, wt-secweb's AuditLog): session ended (lifetime or password change).
       session.invalidate(); // on as a visitor: sent to sign in again
     }
     if (context.isProtected() || !Routes.isForVisitors(pathOf(request))) {
@@ -119,19 +118,18 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
     String email =
         credential instanceof UsernamePasswordCredential password ? password.getCaller() : null;
     String address = clientAddresses.of(request);
+    // The audit lines of a sign-in (success, failure, refused) are written by SignInPage, which
+    // sees the outcome; the lock-out itself by Throttle.
     if (throttle.refusesSignIn(email, address)) {
       request.setAttribute(THROTTLED, Boolean.TRUE);
-      // AUDIT (issue 16 item 6, wt-secweb's AuditLog): sign-in refused (locked out), `address`.
       return AuthenticationStatus.SEND_FAILURE;
     }
     CredentialValidationResult result = identityStores.validate(credential);
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       throttle.signInFailed(email, address);
-      // AUDIT (issue 16 item 6, wt-secweb's AuditLog): sign-in failure from `address`.
       return AuthenticationStatus.SEND_FAILURE;
     }
     throttle.signInSucceeded(email);
-    // AUDIT (issue 16 item 6, wt-secweb's AuditLog): sign-in success, userId, `address`.
     long userId = Long.parseLong(result.getCallerUniqueId());
     long version = accounts.credentialsVersion(userId).orElse(-1L);
     request.getSession(true);
