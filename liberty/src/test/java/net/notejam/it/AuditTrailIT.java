@@ -87,6 +87,22 @@ class AuditTrailIT {
     }
   }
 
+  @Test
+  void aLockOutIsOneAuditLineNamingTheAccount() {
+    String email = Accounts.newEmail();
+    Page created = Accounts.signUp(new Browser(), email, Accounts.PASSWORD, Accounts.PASSWORD);
+    assertEquals("/signin/", created.path(), created.body());
+    // From an address of its own (the test server trusts one proxy), so that these failures do
+    // not count against 127.0.0.1, which the rest of the suite signs in from.
+    Browser guesser = new Browser(Browser.BASE, run + "-lock-out", SignInThrottlingIT.newAddress());
+    for (int i = 0; i < 5; i++) {
+      Accounts.signIn(guesser, email, "audit-guess-" + i);
+    }
+    JsonObject lockedOut = only("lock-out", "LOCKED_OUT", "FAILURE");
+    assertTrue(hasAccountId(lockedOut), "the locked account is named: " + lockedOut);
+    assertFalse(lockedOut.toString().contains(email), "no email in an audit line: " + lockedOut);
+  }
+
   private final String run = "audit-" + UUID.randomUUID();
 
   /** A browser whose requests carry a request id made of this run and {@code step}. */
