@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +17,7 @@ import net.notejam.it.support.Browser;
 import net.notejam.it.support.Metrics;
 import net.notejam.it.support.Notejam;
 import net.notejam.it.support.Page;
+import net.notejam.it.support.ServerLog;
 import org.junit.jupiter.api.Test;
 
 /** What ops and monitoring see: health endpoints, Prometheus metrics, JSON logs. */
@@ -114,7 +110,7 @@ class OperationsIT {
     Browser user = Accounts.signedInUser(Accounts.newEmail());
     Notejam.createdNote(user, "Private", text, null);
 
-    List<JsonObject> lines = logLines();
+    List<JsonObject> lines = ServerLog.lines();
     List<JsonObject> messages = new ArrayList<>();
     List<JsonObject> accessLog = new ArrayList<>();
     for (JsonObject line : lines) {
@@ -135,7 +131,7 @@ class OperationsIT {
             .anyMatch(
                 a -> "/signup/".equals(a.getString("ibm_responseHeader_x-notejam-page", ""))));
 
-    String raw = Files.readString(logFile());
+    String raw = ServerLog.raw();
     assertFalse(raw.contains(password), "passwords never reach the log");
     assertFalse(raw.contains(text), "note text never reaches the log");
   }
@@ -175,28 +171,5 @@ class OperationsIT {
 
   private static double delta(Metrics before, Metrics after, String name, String... labels) {
     return after.value(name, labels) - before.value(name, labels);
-  }
-
-  private static Path logFile() {
-    return Path.of(System.getProperty("notejam.log", "target/notejam-it-messages.log"));
-  }
-
-  /**
-   * Every line of the server's JSON log, parsed: one that does not parse fails the test. (The file
-   * opens with Liberty's plain-text banner of asterisks; the JSON lines follow it.)
-   */
-  private static List<JsonObject> logLines() throws IOException {
-    List<JsonObject> parsed = new ArrayList<>();
-    boolean inBanner = true;
-    for (String line : Files.readAllLines(logFile())) {
-      inBanner &= !line.startsWith("{");
-      if (inBanner || line.isBlank()) {
-        continue;
-      }
-      try (JsonReader reader = Json.createReader(new StringReader(line))) {
-        parsed.add(reader.readObject());
-      }
-    }
-    return parsed;
   }
 }

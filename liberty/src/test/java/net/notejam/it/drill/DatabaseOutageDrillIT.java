@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.List;
-import net.notejam.it.support.Accounts;
 import net.notejam.it.support.Browser;
-import net.notejam.it.support.Page;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -100,14 +98,7 @@ class DatabaseOutageDrillIT {
           slowestDuringOutage < 12_000,
           "fail fast, no hang: slowest " + slowestDuringOutage + " ms");
       load.close();
-      for (String email : emailsBefore) {
-        Browser check = new Browser();
-        Page home = Accounts.signIn(check, email, Accounts.PASSWORD);
-        assertEquals(
-            "All notes (" + load.acknowledged.get(email).size() + ")",
-            home.title(),
-            "every acknowledged note of " + email + " is there");
-      }
+      load.assertEveryAcknowledgedNoteIsThere(Browser.BASE, emailsBefore);
       System.out.printf(
           "Database outage drill: PostgreSQL down %d s under 4 users; %d actions during it, all failed"
               + " fast (slowest %d ms) with the error page; readiness 503 then UP %d ms after"

@@ -82,14 +82,7 @@ class RollingRestartDrillIT {
             submitted.successes(),
             "the open form still submits");
 
-        for (String email : load.emails) {
-          Browser check = new Browser(haproxy.url, null);
-          Page home = Accounts.signIn(check, email, Accounts.PASSWORD);
-          assertEquals(
-              "All notes (" + load.acknowledged.get(email).size() + ")",
-              home.title(),
-              "every acknowledged note of " + email + " is there");
-        }
+        load.assertEveryAcknowledgedNoteIsThere(haproxy.url, List.copyOf(load.emails));
         System.out.printf(
             "Rolling restart drill: %d actions by 4 signed-in users, %d failed, slowest %d ms;"
                 + " %d acknowledged notes all found; %s%n",

@@ -1,5 +1,7 @@
 package net.notejam.it.drill;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,5 +127,16 @@ final class SignedInLoad implements AutoCloseable {
     running = false;
     pool.shutdown();
     pool.awaitTermination(60, TimeUnit.SECONDS);
+  }
+
+  /** Signs in each of {@code emails} at {@code base}: every acknowledged note must be listed. */
+  void assertEveryAcknowledgedNoteIsThere(URI base, List<String> emails) {
+    for (String email : emails) {
+      Page home = Accounts.signIn(new Browser(base, null), email, Accounts.PASSWORD);
+      assertEquals(
+          "All notes (" + acknowledged.get(email).size() + ")",
+          home.title(),
+          "every acknowledged note of " + email + " is there");
+    }
   }
 }
