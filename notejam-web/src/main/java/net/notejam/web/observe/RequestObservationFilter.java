@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import net.notejam.web.routing.Routes;
+import net.notejam.web.security.ClientAddresses;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -23,7 +24,7 @@ import org.eclipse.microprofile.metrics.Tag;
  * times it into {@code notejam_page_request_seconds} labelled by page (the route template, such as
  * {@code /pads/{id}/edit/}, never the raw URL, so there are few label values and no ids or tokens)
  * and status class. The client's address goes onto the request's log lines too ({@code
- * ext_clientAddress}), for the audit trail.
+ * ext_clientAddress}, the same address the throttle counts), for the audit trail.
  */
 public class RequestObservationFilter extends HttpFilter {
 
@@ -44,6 +45,7 @@ public class RequestObservationFilter extends HttpFilter {
           .build();
 
   @Inject private MetricRegistry metrics;
+  @Inject private ClientAddresses clientAddresses;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -56,7 +58,7 @@ public class RequestObservationFilter extends HttpFilter {
     res.setHeader(REQUEST_ID, requestId);
     res.setHeader(PAGE, page);
     LogRecordContext.addExtension("requestId", requestId);
-    LogRecordContext.addExtension(CLIENT_ADDRESS, req.getRemoteAddr());
+    LogRecordContext.addExtension(CLIENT_ADDRESS, clientAddresses.of(req));
     long start = System.nanoTime();
     boolean failed = true;
     try {

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The address of the client a request comes from, for the throttle: the connection's address, or,
+ * The address of the client a request comes from, for the throttle and the log lines (one answer
+ * for both, so an audit line names the address that was counted): the connection's address, or,
  * behind {@code notejam.throttle.trusted-proxies} proxies, the entry of {@code X-Forwarded-For}
  * that the outermost trusted proxy appended (entries further left are whatever the client sent).
  */
