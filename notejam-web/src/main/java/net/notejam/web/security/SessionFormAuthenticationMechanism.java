@@ -64,6 +64,11 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
     if (credential != null) {
       return signIn(request, context, credential);
     }
+    if (Routes.isAsset(pathOf(request))) {
+      // A stylesheet is the same for everyone: no session check (a database read) for each of a
+      // page's files; the page itself, asked for first, checked the session.
+      return context.doNothing();
+    }
     HttpSession session = request.getSession(false);
     Object email = session == null ? null : session.getAttribute(SIGNED_IN);
     if (email instanceof String signedIn) {
