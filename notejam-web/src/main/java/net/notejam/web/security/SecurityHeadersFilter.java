@@ -37,11 +37,18 @@ public class SecurityHeadersFilter extends HttpFilter {
   @ConfigProperty(name = "notejam.base-url")
   private String baseUrl;
 
+  /** Worked out once from the settings, which do not change while the server runs. */
+  private Optional<String> strictTransportSecurity;
+
+  @Override
+  public void init() {
+    strictTransportSecurity = strictTransportSecurity(hsts, baseUrl, hstsMaxAge);
+  }
+
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    strictTransportSecurity(hsts, baseUrl, hstsMaxAge)
-        .ifPresent(value -> res.setHeader("Strict-Transport-Security", value));
+    strictTransportSecurity.ifPresent(value -> res.setHeader("Strict-Transport-Security", value));
     if (!Routes.isAsset(Routes.pathOf(req))) {
       res.setHeader("Cache-Control", "no-store");
     }
