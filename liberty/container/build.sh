@@ -34,12 +34,15 @@ cp "$here/notejam-server" "$context/notejam-server"
 find "$context/runtime" "$context/config" "$context/jdbc" "$context/notejam-server" \
   -exec touch -h -d @0 {} +
 
-args=(--layers --isolation=chroot -f "$here/../Containerfile" -t "$image")
-if [ "$base" != default ]; then
-  [ "$base" != localhost/debian:12-slim ] || "$here/local-base.sh"
-  args+=(--build-arg "BASE=$base")
-fi
-buildah bud --quiet "${args[@]}" "$context" >/dev/null
+# One image: build <tag> <Containerfile> <context>, FROM the chosen base.
+build() {
+  local args=(--layers --isolation=chroot -t "$1" -f "$2")
+  [ "$base" = default ] || args+=(--build-arg "BASE=$base")
+  buildah bud --quiet "${args[@]}" "$3" >/dev/null
+}
+[ "$base" != localhost/debian:12-slim ] || "$here/local-base.sh"
+
+build "$image" "$here/../Containerfile" "$context"
 echo "build.sh: built $image from $base in $(( $(date +%s) - start )) s;" \
   "$(podman image inspect --format '{{.Size}}' "$image") bytes, layers:"
 podman history --format '  {{.ID}} {{.Size}}  {{.CreatedBy}}' "$image" | cut -c1-140 | head -12
@@ -51,8 +54,6 @@ podman history --format '  {{.ID}} {{.Size}}  {{.CreatedBy}}' "$image" | cut -c1
 
 # The backup job's image (deploy/base/backup), from the same base.
 start=$(date +%s)
-args=(--layers --isolation=chroot -t "$backup_image")
-[ "$base" = default ] || args+=(--build-arg "BASE=$base")
-buildah bud --quiet "${args[@]}" "$here/../../deploy/base/backup" >/dev/null
+build "$backup_image" "$here/../../deploy/base/backup/Containerfile" "$here/../../deploy/base/backup"
 echo "build.sh: built $backup_image in $(( $(date +%s) - start )) s;" \
   "$(podman image inspect --format '{{.Size}}' "$backup_image") bytes"
