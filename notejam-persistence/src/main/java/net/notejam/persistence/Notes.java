@@ -1,14 +1,7 @@
 package net.notejam.persistence;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.Join;
-import jakarta.persistence.criteria.JoinType;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +16,22 @@ public final class Notes {
     UPDATED(false, false),
     UPDATED_DESC(false, true);
 
-    private final boolean byName;
-    private final boolean descending;
+    private final String allNotes;
+    private final String padNotes;
 
     Order(boolean byName, boolean descending) {
-      this.byName = byName;
-      this.descending = descending;
+      String direction = descending ? " DESC" : " ASC";
+      String orderBy =
+          " ORDER BY "
+              + (byName ? "LOWER(n.name)" : "n.updatedAt")
+              + direction
+              + ", n.id"
+              + direction;
+      String list =
+          "SELECT n.id, n.name, p.id, p.name, n.updatedAt FROM Note n LEFT JOIN n.pad p"
+              + " WHERE n.owner = :owner";
+      this.allNotes = list + orderBy;
+      this.padNotes = list + " AND n.pad = :pad" + orderBy;
     }
   }
 
@@ -70,34 +73,24 @@ public final class Notes {
 
   /**
    * Rows {@code first} to {@code first + max - 1} of the notes of {@code ownerId} in {@code pad}
-   * (null: in any pad or none), in {@code order}. Built with the Criteria API, not by joining
-   * strings: one query, four orders.
+   * (null: in any pad or none), in {@code order}: one query, only the columns a list shows, no
+   * entities. Its JPQL is one of eight fixed texts made once (two filters times four orders), which
+   * EclipseLink parses once and then takes from its cache; a Criteria query was compiled again on
+   * every call (a fifth of a list page's time).
    */
   public static <T> List<T> page(
       EntityManager em, long ownerId, Pad pad, Order order, int first, int max, Row<T> row) {
-    CriteriaBuilder cb = em.getCriteriaBuilder();
-    CriteriaQuery<Tuple> query = cb.createTupleQuery();
-    Root<Note> n = query.from(Note.class);
-    Join<Note, Pad> p = n.join("pad", JoinType.LEFT);
-    query.multiselect(n.get("id"), n.get("name"), p.get("id"), p.get("name"), n.get("updatedAt"));
-    Predicate owned = cb.equal(n.get("owner"), em.getReference(User.class, ownerId));
-    query.where(pad == null ? owned : cb.and(owned, cb.equal(n.get("pad"), pad)));
-    Expression<?> key = order.byName ? cb.lower(n.get("name")) : n.get("updatedAt");
-    query.orderBy(
-        order.descending ? cb.desc(key) : cb.asc(key),
-        order.descending ? cb.desc(n.get("id")) : cb.asc(n.get("id")));
-    return em.createQuery(query)
+    TypedQuery<Object[]> query =
+        em.createQuery(pad == null ? order.allNotes : order.padNotes, Object[].class)
+            .setParameter("owner", em.getReference(User.class, ownerId));
+    if (pad != null) {
+      query.setParameter("pad", pad);
+    }
+    return query
         .setFirstResult(first)
         .setMaxResults(max)
         .getResultStream()
-        .map(
-            t ->
-                row.of(
-                    t.get(0, Long.class),
-                    t.get(1, String.class),
-                    t.get(2, Long.class),
-                    t.get(3, String.class),
-                    t.get(4, Instant.class)))
+        .map(t -> row.of((Long) t[0], (String) t[1], (Long) t[2], (String) t[3], (Instant) t[4]))
         .toList();
   }
 }

@@ -15,15 +15,14 @@ public final class Navigation {
    * stays put.
    *
    * <p>The redirect is only set on the response, not sent: the response goes out when the Faces
-   * lifecycle ends, after the flash holding the messages is saved. (With {@code
+   * lifecycle ends, after the session holding the messages ({@link Notices}) is saved. (With {@code
    * ExternalContext.redirect} a quick browser could ask for the next page before that, and miss its
    * message.)
    */
   public static String redirect(String path) {
     FacesContext context = FacesContext.getCurrentInstance();
     ExternalContext external = context.getExternalContext();
-    external.getFlash().setKeepMessages(true);
-    external.getFlash().setRedirect(true);
+    Notices.keep(context);
     HttpServletResponse response = (HttpServletResponse) external.getResponse();
     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
     response.setHeader("Location", external.getRequestContextPath() + path);

@@ -23,11 +23,13 @@ public class PrettyUrlFilter extends HttpFilter {
       throws IOException, ServletException {
     String path = Routes.pathOf(req);
     Optional<Routes.Match> match = Routes.match(path);
-    Optional<Routes.Match> slashed = Routes.withTrailingSlash(path);
     if (match.isPresent()) {
       match.get().parameters().forEach((name, value) -> PathParameters.put(req, name, value));
       req.getRequestDispatcher(match.get().route().viewId()).forward(req, res);
-    } else if (slashed.isPresent()) {
+      return;
+    }
+    Optional<Routes.Match> slashed = Routes.withTrailingSlash(path);
+    if (slashed.isPresent()) {
       String query = req.getQueryString();
       res.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
       res.setHeader(

@@ -2,6 +2,7 @@ package net.notejam.web.routing;
 
 import jakarta.faces.application.ViewHandler;
 import jakarta.faces.application.ViewHandlerWrapper;
+import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.RequestDispatcher;
 import java.util.Map;
@@ -14,6 +15,19 @@ public class PrettyUrlViewHandler extends ViewHandlerWrapper {
 
   public PrettyUrlViewHandler(ViewHandler wrapped) {
     super(wrapped);
+  }
+
+  /**
+   * Marks a stateless route's view transient as soon as it is created, before anything could store
+   * its state (MyFaces opens a session before rendering a view that is not transient yet).
+   */
+  @Override
+  public UIViewRoot createView(FacesContext context, String viewId) {
+    UIViewRoot view = super.createView(context, viewId);
+    if (view != null && Routes.isStatelessView(viewId)) {
+      view.setTransient(true);
+    }
+    return view;
   }
 
   @Override

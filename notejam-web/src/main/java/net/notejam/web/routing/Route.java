@@ -13,23 +13,37 @@ import java.util.regex.Pattern;
  * {id}} matches 1 to 18 digits, so it always fits a {@code long}; a {@code {token}} matches the
  * URL-safe Base64 of a reset link. Anything else (a word, a huge number) does not match and ends as
  * a 404. A route is for signed-in users unless it is {@code forVisitors}.
+ *
+ * <p>A {@code stateless} route's view keeps no view state, so it stores nothing in the session and
+ * gives a visitor none: the pages without a form ({@link #readOnly}) and the visitors' pages, whose
+ * forms {@link net.notejam.web.security.VisitorForms} guards instead (README "Performance").
  */
 public record Route(
-    String template, String viewId, Pattern pattern, List<String> parameters, boolean forVisitors) {
+    String template,
+    String viewId,
+    Pattern pattern,
+    List<String> parameters,
+    boolean forVisitors,
+    boolean stateless) {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
 
   /** A page that needs a signed-in user. */
   public static Route of(String template, String viewId) {
-    return of(template, viewId, false);
+    return of(template, viewId, false, false);
   }
 
   /** A page that a visitor may see (sign-up, sign-in, the password pages). */
   public static Route forVisitors(String template, String viewId) {
-    return of(template, viewId, true);
+    return of(template, viewId, true, true);
   }
 
-  private static Route of(String template, String viewId, boolean forVisitors) {
+  /** A signed-in user's page without a form. */
+  public static Route readOnly(String template, String viewId) {
+    return of(template, viewId, false, true);
+  }
+
+  private static Route of(String template, String viewId, boolean forVisitors, boolean stateless) {
     StringBuilder regex = new StringBuilder("^");
     List<String> parameters = new ArrayList<>();
     Matcher m = PLACEHOLDER.matcher(template);
@@ -43,7 +57,12 @@ public record Route(
     }
     regex.append(Pattern.quote(template.substring(last))).append('$');
     return new Route(
-        template, viewId, Pattern.compile(regex.toString()), List.copyOf(parameters), forVisitors);
+        template,
+        viewId,
+        Pattern.compile(regex.toString()),
+        List.copyOf(parameters),
+        forVisitors,
+        stateless);
   }
 
   private static String placeholder(String name) {
@@ -56,6 +75,14 @@ public record Route(
 
   /** The path parameters of {@code path} by name, if this route matches it. */
   public Optional<Map<String, String>> match(String path) {
+    // Most routes are told apart by their text before the first placeholder: no regex for those.
+    int open = template.indexOf('{');
+    if (open < 0 ? !template.equals(path) : !path.startsWith(template.substring(0, open))) {
+      return Optional.empty();
+    }
+    if (parameters.isEmpty()) {
+      return Optional.of(Map.of());
+    }
     Matcher m = pattern.matcher(path);
     if (!m.matches()) {
       return Optional.empty();
