@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Objects;
@@ -16,18 +15,6 @@ import java.util.Objects;
 /** A note of one user, optionally kept in one of that user's pads. */
 @Entity
 @Table(name = "notes")
-@NamedQuery(
-    name = Note.BY_ID_AND_OWNER,
-    query = "select n from Note n left join fetch n.pad where n.id = :id and n.owner = :owner")
-@NamedQuery(
-    name = Note.COUNT_OWNED_BY,
-    query = "select count(n) from Note n where n.owner = :owner")
-@NamedQuery(
-    name = Note.COUNT_IN_PAD,
-    query = "select count(n) from Note n where n.pad = :pad and n.owner = :owner")
-@NamedQuery(
-    name = Note.DELETE_IN_PAD,
-    query = "delete from Note n where n.pad = :pad and n.owner = :owner")
 public class Note extends EditedEntity {
 
   static final String BY_ID_AND_OWNER = "Note.byIdAndOwner";

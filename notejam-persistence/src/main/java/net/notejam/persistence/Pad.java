@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Objects;
@@ -16,12 +15,6 @@ import java.util.Objects;
 /** A named group of notes, owned by one user. */
 @Entity
 @Table(name = "pads")
-@NamedQuery(
-    name = Pad.OWNED_BY,
-    query = "select p from Pad p where p.owner = :owner order by lower(p.name), p.id")
-@NamedQuery(
-    name = Pad.BY_ID_AND_OWNER,
-    query = "select p from Pad p where p.id = :id and p.owner = :owner")
 public class Pad extends EditedEntity {
 
   static final String OWNED_BY = "Pad.ownedBy";

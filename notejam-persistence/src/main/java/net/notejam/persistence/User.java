@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Locale;
@@ -14,10 +13,6 @@ import java.util.Objects;
 /** A person with a Notejam account. Only a password hash is ever kept, never the password. */
 @Entity
 @Table(name = "users")
-@NamedQuery(name = User.BY_EMAIL, query = "select u from User u where u.email = :email")
-@NamedQuery(
-    name = User.CREDENTIALS_VERSION,
-    query = "select u.credentialsVersion from User u where u.id = :id")
 public class User extends VersionedEntity {
 
   static final String BY_EMAIL = "User.byEmail";
