@@ -1,9 +1,9 @@
 /**
  * Notejam's domain model as JPA entities, and every query on it. {@link
  * net.notejam.persistence.User Users} own {@link net.notejam.persistence.Pad pads} and {@link
- * net.notejam.persistence.Note notes}; what they share (creation time, version, last change) is
- * mapped once in {@link net.notejam.persistence.VersionedEntity} and {@link
- * net.notejam.persistence.EditedEntity}.
+ * net.notejam.persistence.Note notes}; what they share (creation time, version, last change, owner)
+ * is mapped once in {@link net.notejam.persistence.VersionedEntity}, {@link
+ * net.notejam.persistence.EditedEntity} and {@link net.notejam.persistence.OwnedEntity}.
  *
  * <p>The queries are named queries, their JPQL in {@code META-INF/orm.xml} by the entity they read
  * and their names declared on that entity, run by one small repository class per entity ({@link
