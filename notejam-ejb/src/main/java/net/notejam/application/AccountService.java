@@ -94,9 +94,9 @@ public class AccountService {
     if (newPassword.equals(oldPassword)) {
       throw new InvalidInput("The new password must differ from the old one");
     }
-    user.changePasswordHash(passwords.hash(newPassword));
+    long credentialsVersion = user.changePasswordHash(passwords.hash(newPassword));
     LOG.info(() -> "Password changed: user " + userId);
-    return user.getCredentialsVersion();
+    return credentialsVersion;
   }
 
   /**

@@ -113,7 +113,7 @@ public class Throttle {
     Instant now = Instant.now();
     // Always the account first, then the address: two instances never wait on each other's rows.
     ThrottleBucket account = ThrottleBuckets.lock(em, accountKey(email), now);
-    if (!account.isLockedAt(now) && account.getLastFailure().isBefore(now.minus(forgetAfter))) {
+    if (!account.isLockedAt(now) && account.failedLastBefore(now.minus(forgetAfter))) {
       account.forget(now);
     }
     int failures = account.fail(now);
@@ -179,10 +179,10 @@ public class Throttle {
     if (bucket.isLockedAt(now)) {
       return false;
     }
-    if (!now.isBefore(bucket.getWindowStart().plus(addressWindow))) {
+    if (!now.isBefore(bucket.windowEnd(addressWindow))) {
       bucket.restartWindow(now);
     }
-    Instant windowEnd = bucket.getWindowStart().plus(addressWindow);
+    Instant windowEnd = bucket.windowEnd(addressWindow);
     if (bucket.getFailures() >= max) {
       bucket.lockUntil(windowEnd);
       return false;

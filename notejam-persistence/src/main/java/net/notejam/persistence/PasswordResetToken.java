@@ -68,8 +68,4 @@ public class PasswordResetToken {
   public User getUser() {
     return user;
   }
-
-  public Instant getExpiresAt() {
-    return expiresAt;
-  }
 }

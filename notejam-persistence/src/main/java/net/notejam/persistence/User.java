@@ -60,13 +60,12 @@ public class User extends VersionedEntity {
     return passwordHash;
   }
 
-  public long getCredentialsVersion() {
-    return credentialsVersion;
-  }
-
-  /** Sets a new password hash; every session signed in with the old password is to end. */
-  public void changePasswordHash(String newPasswordHash) {
+  /**
+   * Sets a new password hash; every session signed in with the old password is to end. Returns the
+   * new credentials version, which only sessions signed in from now on carry.
+   */
+  public long changePasswordHash(String newPasswordHash) {
     this.passwordHash = Objects.requireNonNull(newPasswordHash);
-    credentialsVersion++;
+    return ++credentialsVersion;
   }
 }
