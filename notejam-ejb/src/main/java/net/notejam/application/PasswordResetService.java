@@ -2,8 +2,6 @@ package net.notejam.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +16,6 @@ import java.util.logging.Logger;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.InvalidResetLink;
 import net.notejam.application.input.InputRule;
-import net.notejam.infrastructure.ActivityCounters;
 import net.notejam.infrastructure.ActivityCounters.Activity;
 import net.notejam.infrastructure.Mailer;
 import net.notejam.infrastructure.PasswordHashing;
@@ -33,13 +30,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * password through it. Nobody can learn from it whether an address has an account.
  */
 @Stateless
-public class PasswordResetService {
+public class PasswordResetService extends ApplicationService {
 
   private static final Logger LOG = Logger.getLogger(PasswordResetService.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  @PersistenceContext(unitName = "notejam")
-  private EntityManager em;
 
   @Inject private PasswordHashing passwords;
   @Inject private Mailer mailer;
@@ -59,8 +53,6 @@ public class PasswordResetService {
   @Inject
   @ConfigProperty(name = "notejam.base-url")
   private String baseUrl;
-
-  @Inject private ActivityCounters counters;
 
   /**
    * Anyone may ask. If {@code email} has an account and has not asked too often in the last hour,

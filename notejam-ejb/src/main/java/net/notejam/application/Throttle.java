@@ -2,8 +2,6 @@ package net.notejam.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +10,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
-import net.notejam.infrastructure.ActivityCounters;
 import net.notejam.infrastructure.ActivityCounters.Activity;
 import net.notejam.infrastructure.AuditLog;
 import net.notejam.infrastructure.AuditLog.AuditEvent;
@@ -33,7 +30,7 @@ import net.notejam.persistence.Users;
  * of {@code notejam.throttle.address.window}; then refused until the window ends.
  */
 @Stateless
-public class Throttle {
+public class Throttle extends ApplicationService {
 
   private static final Logger LOG = Logger.getLogger(Throttle.class.getName());
 
@@ -52,11 +49,6 @@ public class Throttle {
       this.key = key;
     }
   }
-
-  @PersistenceContext(unitName = "notejam")
-  private EntityManager em;
-
-  @Inject private ActivityCounters counters;
 
   @Inject private ThrottleSettings settings;
 
