@@ -23,7 +23,6 @@ import net.notejam.persistence.PasswordResetToken;
 import net.notejam.persistence.PasswordResetTokens;
 import net.notejam.persistence.User;
 import net.notejam.persistence.Users;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Forgotten passwords: mails a single-use link that is valid for a limited time, and sets a new
@@ -38,21 +37,7 @@ public class PasswordResetService extends ApplicationService {
   @Inject private PasswordHashing passwords;
   @Inject private Mailer mailer;
 
-  @Inject
-  @ConfigProperty(name = "notejam.reset.lifetime")
-  private Duration lifetime;
-
-  @Inject
-  @ConfigProperty(name = "notejam.reset.max-per-hour")
-  private int maxPerHour;
-
-  /**
-   * Where links point: the public address of Notejam, never taken from a request's Host. The path
-   * of the page a link opens is the web layer's to say (see {@link #requestReset}).
-   */
-  @Inject
-  @ConfigProperty(name = "notejam.base-url")
-  private String baseUrl;
+  @Inject private PasswordResetSettings settings;
 
   /**
    * Anyone may ask. If {@code email} has an account and has not asked too often in the last hour,
@@ -66,7 +51,7 @@ public class PasswordResetService extends ApplicationService {
     }
     Instant now = Instant.now();
     long recent = PasswordResetTokens.countSince(em, user.get(), now.minus(Duration.ofHours(1)));
-    if (recent >= maxPerHour) {
+    if (recent >= settings.maxPerHour()) {
       counters.count(Activity.RESET_DROPPED);
       LOG.info(
           () -> "Password reset request dropped by the hourly limit: user " + user.get().getId());
@@ -75,16 +60,16 @@ public class PasswordResetService extends ApplicationService {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    em.persist(new PasswordResetToken(user.get(), hash(token), now, now.plus(lifetime)));
+    em.persist(new PasswordResetToken(user.get(), hash(token), now, now.plus(settings.lifetime())));
     counters.count(Activity.RESET_REQUESTED);
     mailer.send(
         user.get().getEmail(),
         "Reset your Notejam password",
         "Someone, hopefully you, asked to reset the password of your Notejam account.\n\n"
             + "To choose a new password, open this link within "
-            + describe(lifetime)
+            + describe(settings.lifetime())
             + ":\n\n"
-            + link(baseUrl, pathOfToken.apply(token))
+            + link(settings.baseUrl(), pathOfToken.apply(token))
             + "\n\n"
             + "The link works once. If you did not ask for it, ignore this mail: your password"
             + " stays as it is.\n");
