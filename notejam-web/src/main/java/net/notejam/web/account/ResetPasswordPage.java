@@ -20,7 +20,7 @@ import net.notejam.web.routing.Routes;
  */
 @Named
 @RequestScoped
-public class ResetPasswordPage extends NewPasswordFields {
+public class ResetPasswordPage extends AccountFields {
 
   @Inject private PasswordResetService resets;
 

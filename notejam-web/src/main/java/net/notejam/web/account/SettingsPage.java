@@ -22,7 +22,7 @@ import net.notejam.web.security.SessionFormAuthenticationMechanism;
 /** {@code /settings/}: the signed-in user changes their password. */
 @Named
 @RequestScoped
-public class SettingsPage extends NewPasswordFields {
+public class SettingsPage extends AccountFields {
 
   @Input(PASSWORD)
   private String oldPassword;
