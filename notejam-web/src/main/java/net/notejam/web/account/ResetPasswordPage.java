@@ -49,7 +49,7 @@ public class ResetPasswordPage extends AccountFields {
       Feedback.fieldError("reset:newPassword", e.getMessage());
       return null;
     }
-    Feedback.success("Your password is changed. Now you can sign in with the new one.");
-    return Navigation.redirect(Routes.SIGN_IN);
+    return Navigation.redirectWithSuccess(
+        Routes.SIGN_IN, "Your password is changed. Now you can sign in with the new one.");
   }
 }

@@ -47,8 +47,7 @@ public class SettingsPage extends AccountFields {
       return null;
     }
     AuditLog.record(AuditEvent.PASSWORD_CHANGE, currentUser.getId(), Outcome.SUCCESS);
-    Feedback.success("Your password is successfully changed.");
-    return Navigation.redirect(Routes.HOME);
+    return Navigation.redirectWithSuccess(Routes.HOME, "Your password is successfully changed.");
   }
 
   public String getOldPassword() {
