@@ -9,8 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The settings of the {@link PasswordResetService} (defaults in microprofile-config.properties):
  * how long a link stays usable, how many links an account gets in an hour, and {@code baseUrl},
  * where links point: the public address of Notejam, never taken from a request's Host (the path of
- * the page a link opens is the web layer's to say). As with any injected setting, one that is
- * missing or of the wrong type fails the deployment.
+ * the page a link opens is the web layer's to say). Each component is an injected setting, as in
+ * {@link ThrottleSettings}.
  */
 @Dependent
 public record PasswordResetSettings(

@@ -7,8 +7,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The settings of the {@link Throttle}, {@code notejam.throttle.*} (their meaning and defaults are
- * in microprofile-config.properties). A setting missing or of the wrong type fails the deployment,
- * as any injected setting does.
+ * in microprofile-config.properties), read together: each component is an injected setting, checked
+ * like any other {@code @ConfigProperty} injection point.
  */
 @Dependent
 public record ThrottleSettings(
