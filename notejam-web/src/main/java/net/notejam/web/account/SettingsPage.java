@@ -5,7 +5,6 @@ import static net.notejam.application.input.InputRule.PASSWORD;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import net.notejam.application.AccountService;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.WrongPassword;
@@ -17,7 +16,6 @@ import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
-import net.notejam.web.security.SessionFormAuthenticationMechanism;
 
 /** {@code /settings/}: the signed-in user changes their password. */
 @Named
@@ -29,7 +27,6 @@ public class SettingsPage extends AccountFields {
 
   @Inject private AccountService accounts;
   @Inject private CurrentUser currentUser;
-  @Inject private HttpServletRequest request;
 
   public String changePassword() {
     if (!repeatedCorrectly("settings")) {
@@ -37,7 +34,7 @@ public class SettingsPage extends AccountFields {
     }
     try {
       long version = accounts.changePassword(currentUser.getId(), oldPassword, getNewPassword());
-      SessionFormAuthenticationMechanism.keepAfterPasswordChange(request, version);
+      currentUser.keepAfterPasswordChange(version);
     } catch (WrongPassword e) {
       AuditLog.record(AuditEvent.PASSWORD_CHANGE, currentUser.getId(), Outcome.FAILURE);
       Feedback.fieldError("settings:oldPassword", "Incorrect old password");
