@@ -2,8 +2,6 @@ package net.notejam.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -11,7 +9,6 @@ import net.notejam.application.error.EmailAlreadyUsed;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.WrongPassword;
 import net.notejam.application.input.InputRule;
-import net.notejam.infrastructure.ActivityCounters;
 import net.notejam.infrastructure.ActivityCounters.Activity;
 import net.notejam.infrastructure.PasswordHashing;
 import net.notejam.infrastructure.SqlStates;
@@ -20,15 +17,11 @@ import net.notejam.persistence.Users;
 
 /** Accounts: sign up, check credentials, change a password. Passwords are only kept hashed. */
 @Stateless
-public class AccountService {
+public class AccountService extends ApplicationService {
 
   private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
 
-  @PersistenceContext(unitName = "notejam")
-  private EntityManager em;
-
   @Inject private PasswordHashing passwords;
-  @Inject private ActivityCounters counters;
 
   /**
    * Creates an account; anyone may call. Throws {@link EmailAlreadyUsed} when the email (ignoring
@@ -94,9 +87,9 @@ public class AccountService {
     if (newPassword.equals(oldPassword)) {
       throw new InvalidInput("The new password must differ from the old one");
     }
-    user.changePasswordHash(passwords.hash(newPassword));
+    long credentialsVersion = user.changePasswordHash(passwords.hash(newPassword));
     LOG.info(() -> "Password changed: user " + userId);
-    return user.getCredentialsVersion();
+    return credentialsVersion;
   }
 
   /**

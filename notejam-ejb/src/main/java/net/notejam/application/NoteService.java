@@ -2,15 +2,12 @@ package net.notejam.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.logging.Logger;
 import net.notejam.application.error.EditConflict;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.NotFound;
 import net.notejam.application.input.InputRule;
-import net.notejam.infrastructure.ActivityCounters;
 import net.notejam.infrastructure.ActivityCounters.Activity;
 import net.notejam.persistence.Note;
 import net.notejam.persistence.Notes;
@@ -23,14 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and pads: anything else is {@link NotFound}.
  */
 @Stateless
-public class NoteService {
+public class NoteService extends ApplicationService {
 
   private static final Logger LOG = Logger.getLogger(NoteService.class.getName());
-
-  @PersistenceContext(unitName = "notejam")
-  private EntityManager em;
-
-  @Inject private ActivityCounters counters;
 
   @Inject
   @ConfigProperty(name = "notejam.page-size")
@@ -79,13 +71,15 @@ public class NoteService {
   public NoteDetails update(
       long ownerId, long noteId, long expectedVersion, Long padId, String name, String text) {
     Note note = Ownership.note(em, ownerId, noteId);
-    if (note.getVersion() != expectedVersion) {
-      throw new EditConflict("note");
-    }
-    note.moveTo(Ownership.padOrNone(em, ownerId, padId));
-    note.edit(InputRule.NOTE_NAME.check(name).strip(), InputRule.NOTE_TEXT.check(text));
-    em.flush();
-    counters.count(Activity.NOTE_UPDATED);
+    edit(
+        note,
+        expectedVersion,
+        "note",
+        Activity.NOTE_UPDATED,
+        n -> {
+          n.moveTo(Ownership.padOrNone(em, ownerId, padId));
+          n.edit(InputRule.NOTE_NAME.check(name).strip(), InputRule.NOTE_TEXT.check(text));
+        });
     return NoteDetails.of(note);
   }
 

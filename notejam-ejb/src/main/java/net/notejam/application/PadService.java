@@ -1,16 +1,12 @@
 package net.notejam.application;
 
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.logging.Logger;
 import net.notejam.application.error.EditConflict;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.NotFound;
 import net.notejam.application.input.InputRule;
-import net.notejam.infrastructure.ActivityCounters;
 import net.notejam.infrastructure.ActivityCounters.Activity;
 import net.notejam.persistence.Notes;
 import net.notejam.persistence.Pad;
@@ -22,14 +18,9 @@ import net.notejam.persistence.User;
  * anything else is {@link NotFound}.
  */
 @Stateless
-public class PadService {
+public class PadService extends ApplicationService {
 
   private static final Logger LOG = Logger.getLogger(PadService.class.getName());
-
-  @PersistenceContext(unitName = "notejam")
-  private EntityManager em;
-
-  @Inject private ActivityCounters counters;
 
   /** The pads of user {@code ownerId}, by name, for the "My pads" column and the note form. */
   public List<PadSummary> listAll(long ownerId) {
@@ -57,12 +48,12 @@ public class PadService {
    */
   public PadSummary rename(long ownerId, long padId, long expectedVersion, String name) {
     Pad pad = Ownership.pad(em, ownerId, padId);
-    if (pad.getVersion() != expectedVersion) {
-      throw new EditConflict("pad");
-    }
-    pad.rename(InputRule.PAD_NAME.check(name).strip());
-    em.flush();
-    counters.count(Activity.PAD_UPDATED);
+    edit(
+        pad,
+        expectedVersion,
+        "pad",
+        Activity.PAD_UPDATED,
+        p -> p.rename(InputRule.PAD_NAME.check(name).strip()));
     return PadSummary.of(pad);
   }
 

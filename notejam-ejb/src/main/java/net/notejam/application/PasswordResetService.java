@@ -2,8 +2,6 @@ package net.notejam.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +16,6 @@ import java.util.logging.Logger;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.InvalidResetLink;
 import net.notejam.application.input.InputRule;
-import net.notejam.infrastructure.ActivityCounters;
 import net.notejam.infrastructure.ActivityCounters.Activity;
 import net.notejam.infrastructure.Mailer;
 import net.notejam.infrastructure.PasswordHashing;
@@ -26,41 +23,21 @@ import net.notejam.persistence.PasswordResetToken;
 import net.notejam.persistence.PasswordResetTokens;
 import net.notejam.persistence.User;
 import net.notejam.persistence.Users;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Forgotten passwords: mails a single-use link that is valid for a limited time, and sets a new
  * password through it. Nobody can learn from it whether an address has an account.
  */
 @Stateless
-public class PasswordResetService {
+public class PasswordResetService extends ApplicationService {
 
   private static final Logger LOG = Logger.getLogger(PasswordResetService.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @PersistenceContext(unitName = "notejam")
-  private EntityManager em;
-
   @Inject private PasswordHashing passwords;
   @Inject private Mailer mailer;
 
-  @Inject
-  @ConfigProperty(name = "notejam.reset.lifetime")
-  private Duration lifetime;
-
-  @Inject
-  @ConfigProperty(name = "notejam.reset.max-per-hour")
-  private int maxPerHour;
-
-  /**
-   * Where links point: the public address of Notejam, never taken from a request's Host. The path
-   * of the page a link opens is the web layer's to say (see {@link #requestReset}).
-   */
-  @Inject
-  @ConfigProperty(name = "notejam.base-url")
-  private String baseUrl;
-
-  @Inject private ActivityCounters counters;
+  @Inject private PasswordResetSettings settings;
 
   /**
    * Anyone may ask. If {@code email} has an account and has not asked too often in the last hour,
@@ -74,7 +51,7 @@ public class PasswordResetService {
     }
     Instant now = Instant.now();
     long recent = PasswordResetTokens.countSince(em, user.get(), now.minus(Duration.ofHours(1)));
-    if (recent >= maxPerHour) {
+    if (recent >= settings.maxPerHour()) {
       counters.count(Activity.RESET_DROPPED);
       LOG.info(
           () -> "Password reset request dropped by the hourly limit: user " + user.get().getId());
@@ -83,16 +60,16 @@ public class PasswordResetService {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    em.persist(new PasswordResetToken(user.get(), hash(token), now, now.plus(lifetime)));
+    em.persist(new PasswordResetToken(user.get(), hash(token), now, now.plus(settings.lifetime())));
     counters.count(Activity.RESET_REQUESTED);
     mailer.send(
         user.get().getEmail(),
         "Reset your Notejam password",
         "Someone, hopefully you, asked to reset the password of your Notejam account.\n\n"
             + "To choose a new password, open this link within "
-            + describe(lifetime)
+            + describe(settings.lifetime())
             + ":\n\n"
-            + link(baseUrl, pathOfToken.apply(token))
+            + link(settings.baseUrl(), pathOfToken.apply(token))
             + "\n\n"
             + "The link works once. If you did not ask for it, ignore this mail: your password"
             + " stays as it is.\n");

@@ -2,8 +2,6 @@ package net.notejam.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +10,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
-import net.notejam.infrastructure.ActivityCounters;
 import net.notejam.infrastructure.ActivityCounters.Activity;
 import net.notejam.infrastructure.AuditLog;
 import net.notejam.infrastructure.AuditLog.AuditEvent;
@@ -21,7 +18,6 @@ import net.notejam.persistence.ThrottleBucket;
 import net.notejam.persistence.ThrottleBuckets;
 import net.notejam.persistence.User;
 import net.notejam.persistence.Users;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Limits password guessing and form abuse, with its counts in the database so that every instance
@@ -34,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * of {@code notejam.throttle.address.window}; then refused until the window ends.
  */
 @Stateless
-public class Throttle {
+public class Throttle extends ApplicationService {
 
   private static final Logger LOG = Logger.getLogger(Throttle.class.getName());
 
@@ -54,42 +50,7 @@ public class Throttle {
     }
   }
 
-  @PersistenceContext(unitName = "notejam")
-  private EntityManager em;
-
-  @Inject private ActivityCounters counters;
-
-  @Inject
-  @ConfigProperty(name = "notejam.throttle.account.max-failures")
-  private int accountMaxFailures;
-
-  @Inject
-  @ConfigProperty(name = "notejam.throttle.account.first-lockout")
-  private Duration firstLockout;
-
-  @Inject
-  @ConfigProperty(name = "notejam.throttle.account.max-lockout")
-  private Duration maxLockout;
-
-  @Inject
-  @ConfigProperty(name = "notejam.throttle.account.forget-after")
-  private Duration forgetAfter;
-
-  @Inject
-  @ConfigProperty(name = "notejam.throttle.address.window")
-  private Duration addressWindow;
-
-  @Inject
-  @ConfigProperty(name = "notejam.throttle.address.max-failures")
-  private int addressMaxFailures;
-
-  @Inject
-  @ConfigProperty(name = "notejam.throttle.address.max-sign-ups")
-  private int addressMaxSignUps;
-
-  @Inject
-  @ConfigProperty(name = "notejam.throttle.address.max-reset-requests")
-  private int addressMaxResetRequests;
+  @Inject private ThrottleSettings settings;
 
   /**
    * True when a sign-in as {@code email} from {@code address} is to be refused now, before any
@@ -113,12 +74,13 @@ public class Throttle {
     Instant now = Instant.now();
     // Always the account first, then the address: two instances never wait on each other's rows.
     ThrottleBucket account = ThrottleBuckets.lock(em, accountKey(email), now);
-    if (!account.isLockedAt(now) && account.getLastFailure().isBefore(now.minus(forgetAfter))) {
+    if (!account.isLockedAt(now) && account.failedLastBefore(now.minus(settings.forgetAfter()))) {
       account.forget(now);
     }
     int failures = account.fail(now);
-    if (failures >= accountMaxFailures || account.getLockouts() > 0) {
-      Duration lockout = lockout(firstLockout, maxLockout, account.getLockouts());
+    if (failures >= settings.accountMaxFailures() || account.getLockouts() > 0) {
+      Duration lockout =
+          lockout(settings.firstLockout(), settings.maxLockout(), account.getLockouts());
       account.lockUntil(now.plus(lockout));
       account.restartWindow(now);
       LOG.info(() -> "Sign-in locked for " + lockout + " after repeated failures for an email");
@@ -128,9 +90,10 @@ public class Throttle {
           email == null ? null : Users.byEmail(em, email).map(User::getId).orElse(null),
           Outcome.FAILURE);
     }
-    countAgainstAddress(Form.SIGN_IN, address, now, addressMaxFailures, true);
+    countAgainstAddress(Form.SIGN_IN, address, now, settings.addressMaxFailures(), true);
     if (ThreadLocalRandom.current().nextInt(CLEAN_UP_EVERY) == 0) {
-      Duration unused = max(forgetAfter, max(addressWindow, maxLockout));
+      Duration unused =
+          max(settings.forgetAfter(), max(settings.addressWindow(), settings.maxLockout()));
       int deleted = ThrottleBuckets.deleteStale(em, now.minus(unused), now);
       LOG.fine(() -> "Stale throttle buckets deleted: " + deleted);
     }
@@ -152,9 +115,9 @@ public class Throttle {
   public boolean refuses(Form form, String address) {
     int max =
         switch (form) {
-          case SIGN_UP -> addressMaxSignUps;
-          case PASSWORD_RESET -> addressMaxResetRequests;
-          case SIGN_IN -> addressMaxFailures;
+          case SIGN_UP -> settings.addressMaxSignUps();
+          case PASSWORD_RESET -> settings.addressMaxResetRequests();
+          case SIGN_IN -> settings.addressMaxFailures();
         };
     boolean refused = !countAgainstAddress(form, address, Instant.now(), max, false);
     if (refused) {
@@ -179,10 +142,10 @@ public class Throttle {
     if (bucket.isLockedAt(now)) {
       return false;
     }
-    if (!now.isBefore(bucket.getWindowStart().plus(addressWindow))) {
+    if (!now.isBefore(bucket.windowEnd(settings.addressWindow()))) {
       bucket.restartWindow(now);
     }
-    Instant windowEnd = bucket.getWindowStart().plus(addressWindow);
+    Instant windowEnd = bucket.windowEnd(settings.addressWindow());
     if (bucket.getFailures() >= max) {
       bucket.lockUntil(windowEnd);
       return false;

@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Objects;
@@ -16,19 +15,7 @@ import java.util.Objects;
 /** A note of one user, optionally kept in one of that user's pads. */
 @Entity
 @Table(name = "notes")
-@NamedQuery(
-    name = Note.BY_ID_AND_OWNER,
-    query = "select n from Note n left join fetch n.pad where n.id = :id and n.owner = :owner")
-@NamedQuery(
-    name = Note.COUNT_OWNED_BY,
-    query = "select count(n) from Note n where n.owner = :owner")
-@NamedQuery(
-    name = Note.COUNT_IN_PAD,
-    query = "select count(n) from Note n where n.pad = :pad and n.owner = :owner")
-@NamedQuery(
-    name = Note.DELETE_IN_PAD,
-    query = "delete from Note n where n.pad = :pad and n.owner = :owner")
-public class Note extends EditedEntity {
+public class Note extends OwnedEntity {
 
   static final String BY_ID_AND_OWNER = "Note.byIdAndOwner";
   static final String COUNT_OWNED_BY = "Note.countOwnedBy";
@@ -41,10 +28,6 @@ public class Note extends EditedEntity {
   @SequenceGenerator(name = "note_ids", sequenceName = "note_ids", allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "note_ids")
   private Long id;
-
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "owner_id", nullable = false, updatable = false)
-  private User owner;
 
   @ManyToOne(fetch = FetchType.LAZY)
   @JoinColumn(name = "pad_id")
@@ -64,7 +47,7 @@ public class Note extends EditedEntity {
    * A new note of {@code owner}; {@code pad} may be null, and otherwise must belong to the owner.
    */
   public Note(User owner, Pad pad, String name, String text) {
-    this.owner = Objects.requireNonNull(owner);
+    super(owner);
     moveTo(pad);
     edit(name, text);
   }
@@ -76,7 +59,7 @@ public class Note extends EditedEntity {
 
   /** Puts the note in {@code target} (null: no pad). A pad of another user is refused. */
   public void moveTo(Pad target) {
-    if (target != null && !Objects.equals(target.getOwner().getId(), owner.getId())) {
+    if (target != null && !Objects.equals(target.getOwner().getId(), getOwner().getId())) {
       throw new IllegalArgumentException("A note can only be put in a pad of its owner");
     }
     this.pad = target;
@@ -84,10 +67,6 @@ public class Note extends EditedEntity {
 
   public Long getId() {
     return id;
-  }
-
-  public User getOwner() {
-    return owner;
   }
 
   public Pad getPad() {

@@ -2,13 +2,9 @@ package net.notejam.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Objects;
@@ -16,13 +12,7 @@ import java.util.Objects;
 /** A named group of notes, owned by one user. */
 @Entity
 @Table(name = "pads")
-@NamedQuery(
-    name = Pad.OWNED_BY,
-    query = "select p from Pad p where p.owner = :owner order by lower(p.name), p.id")
-@NamedQuery(
-    name = Pad.BY_ID_AND_OWNER,
-    query = "select p from Pad p where p.id = :id and p.owner = :owner")
-public class Pad extends EditedEntity {
+public class Pad extends OwnedEntity {
 
   static final String OWNED_BY = "Pad.ownedBy";
   static final String BY_ID_AND_OWNER = "Pad.byIdAndOwner";
@@ -33,10 +23,6 @@ public class Pad extends EditedEntity {
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "pad_ids")
   private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "owner_id", nullable = false, updatable = false)
-  private User owner;
-
   @Column(name = "name", nullable = false, length = NAME_MAX_LENGTH)
   private String name;
 
@@ -45,7 +31,7 @@ public class Pad extends EditedEntity {
   }
 
   public Pad(User owner, String name) {
-    this.owner = Objects.requireNonNull(owner);
+    super(owner);
     this.name = Objects.requireNonNull(name);
   }
 
@@ -55,10 +41,6 @@ public class Pad extends EditedEntity {
 
   public Long getId() {
     return id;
-  }
-
-  public User getOwner() {
-    return owner;
   }
 
   public String getName() {

@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -20,17 +19,6 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "password_reset_tokens")
-@NamedQuery(
-    name = PasswordResetToken.BY_HASH,
-    query = "select t from PasswordResetToken t join fetch t.user where t.tokenHash = :hash")
-@NamedQuery(
-    name = PasswordResetToken.COUNT_SINCE,
-    query =
-        "select count(t) from PasswordResetToken t where t.user = :user and t.createdAt > :since")
-@NamedQuery(
-    name = PasswordResetToken.USE_ALL_OF,
-    query =
-        "update PasswordResetToken t set t.usedAt = :now where t.user = :user and t.usedAt is null")
 public class PasswordResetToken {
 
   static final String BY_HASH = "PasswordResetToken.byHash";
@@ -79,9 +67,5 @@ public class PasswordResetToken {
 
   public User getUser() {
     return user;
-  }
-
-  public Instant getExpiresAt() {
-    return expiresAt;
   }
 }

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -40,28 +41,22 @@ public class ThrottleBucket {
     // for JPA
   }
 
-  public String getKey() {
-    return key;
-  }
-
   public int getFailures() {
     return failures;
-  }
-
-  public Instant getWindowStart() {
-    return windowStart;
-  }
-
-  public Instant getLockedUntil() {
-    return lockedUntil;
   }
 
   public int getLockouts() {
     return lockouts;
   }
 
-  public Instant getLastFailure() {
-    return lastFailure;
+  /** True when the last failure came before {@code since}: the failures counted are stale. */
+  public boolean failedLastBefore(Instant since) {
+    return lastFailure.isBefore(since);
+  }
+
+  /** When the current window ends, for windows {@code length} long. */
+  public Instant windowEnd(Duration length) {
+    return windowStart.plus(length);
   }
 
   /** True while attempts for this key are refused. */

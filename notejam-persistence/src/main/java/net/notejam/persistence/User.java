@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Locale;
@@ -14,10 +13,6 @@ import java.util.Objects;
 /** A person with a Notejam account. Only a password hash is ever kept, never the password. */
 @Entity
 @Table(name = "users")
-@NamedQuery(name = User.BY_EMAIL, query = "select u from User u where u.email = :email")
-@NamedQuery(
-    name = User.CREDENTIALS_VERSION,
-    query = "select u.credentialsVersion from User u where u.id = :id")
 public class User extends VersionedEntity {
 
   static final String BY_EMAIL = "User.byEmail";
@@ -65,13 +60,12 @@ public class User extends VersionedEntity {
     return passwordHash;
   }
 
-  public long getCredentialsVersion() {
-    return credentialsVersion;
-  }
-
-  /** Sets a new password hash; every session signed in with the old password is to end. */
-  public void changePasswordHash(String newPasswordHash) {
+  /**
+   * Sets a new password hash; every session signed in with the old password is to end. Returns the
+   * new credentials version, which only sessions signed in from now on carry.
+   */
+  public long changePasswordHash(String newPasswordHash) {
     this.passwordHash = Objects.requireNonNull(newPasswordHash);
-    credentialsVersion++;
+    return ++credentialsVersion;
   }
 }

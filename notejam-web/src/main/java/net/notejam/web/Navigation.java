@@ -29,4 +29,13 @@ public final class Navigation {
     context.responseComplete();
     return null;
   }
+
+  /**
+   * The end of a form post that succeeded: {@code message} as a success message on the page at
+   * {@code path}, redirected to as {@link #redirect} does. Returns null.
+   */
+  public static String redirectWithSuccess(String path, String message) {
+    Feedback.success(message);
+    return redirect(path);
+  }
 }

@@ -20,7 +20,7 @@ import net.notejam.web.routing.Routes;
  */
 @Named
 @RequestScoped
-public class ResetPasswordPage extends NewPasswordFields {
+public class ResetPasswordPage extends AccountFields {
 
   @Inject private PasswordResetService resets;
 
@@ -49,7 +49,7 @@ public class ResetPasswordPage extends NewPasswordFields {
       Feedback.fieldError("reset:newPassword", e.getMessage());
       return null;
     }
-    Feedback.success("Your password is changed. Now you can sign in with the new one.");
-    return Navigation.redirect(Routes.SIGN_IN);
+    return Navigation.redirectWithSuccess(
+        Routes.SIGN_IN, "Your password is changed. Now you can sign in with the new one.");
   }
 }

@@ -5,7 +5,6 @@ import static net.notejam.application.input.InputRule.PASSWORD;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import net.notejam.application.AccountService;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.WrongPassword;
@@ -17,19 +16,17 @@ import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
-import net.notejam.web.security.SessionFormAuthenticationMechanism;
 
 /** {@code /settings/}: the signed-in user changes their password. */
 @Named
 @RequestScoped
-public class SettingsPage extends NewPasswordFields {
+public class SettingsPage extends AccountFields {
 
   @Input(PASSWORD)
   private String oldPassword;
 
   @Inject private AccountService accounts;
   @Inject private CurrentUser currentUser;
-  @Inject private HttpServletRequest request;
 
   public String changePassword() {
     if (!repeatedCorrectly("settings")) {
@@ -37,7 +34,7 @@ public class SettingsPage extends NewPasswordFields {
     }
     try {
       long version = accounts.changePassword(currentUser.getId(), oldPassword, getNewPassword());
-      SessionFormAuthenticationMechanism.keepAfterPasswordChange(request, version);
+      currentUser.keepAfterPasswordChange(version);
     } catch (WrongPassword e) {
       AuditLog.record(AuditEvent.PASSWORD_CHANGE, currentUser.getId(), Outcome.FAILURE);
       Feedback.fieldError("settings:oldPassword", "Incorrect old password");
@@ -47,8 +44,7 @@ public class SettingsPage extends NewPasswordFields {
       return null;
     }
     AuditLog.record(AuditEvent.PASSWORD_CHANGE, currentUser.getId(), Outcome.SUCCESS);
-    Feedback.success("Your password is successfully changed.");
-    return Navigation.redirect(Routes.HOME);
+    return Navigation.redirectWithSuccess(Routes.HOME, "Your password is successfully changed.");
   }
 
   public String getOldPassword() {

@@ -1,7 +1,6 @@
 package net.notejam.web.account;
 
 import static net.notejam.application.input.InputRule.EMAIL;
-import static net.notejam.application.input.InputRule.PASSWORD;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -28,13 +27,10 @@ import net.notejam.web.security.SessionFormAuthenticationMechanism;
 /** {@code /signin/}: signs a user in through Jakarta Security, then shows their notes. */
 @Named
 @RequestScoped
-public class SignInPage {
+public class SignInPage extends AccountFields {
 
   @Input(EMAIL)
   private String email;
-
-  @Input(PASSWORD)
-  private String password;
 
   @Inject private SecurityContext securityContext;
   @Inject private FacesContext faces;
@@ -50,7 +46,7 @@ public class SignInPage {
             response,
             AuthenticationParameters.withParams()
                 .newAuthentication(true)
-                .credential(new UsernamePasswordCredential(email, password)));
+                .credential(new UsernamePasswordCredential(email, getPassword())));
     if (status == AuthenticationStatus.SUCCESS) {
       AuditLog.record(
           AuditEvent.SIGN_IN,
@@ -79,13 +75,5 @@ public class SignInPage {
 
   public void setEmail(String email) {
     this.email = email;
-  }
-
-  public String getPassword() {
-    return password;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
   }
 }

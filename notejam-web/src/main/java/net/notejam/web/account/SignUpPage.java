@@ -23,7 +23,7 @@ import net.notejam.web.security.ClientAddresses;
  */
 @Named
 @RequestScoped
-public class SignUpPage extends NewPasswordFields {
+public class SignUpPage extends AccountFields {
 
   @Input(DELIVERABLE_EMAIL)
   private String email;

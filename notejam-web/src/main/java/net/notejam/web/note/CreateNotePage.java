@@ -42,7 +42,7 @@ public class CreateNotePage extends NoteFields {
       Feedback.error(e.getMessage());
       return null;
     }
-    Feedback.success("Note is successfully created");
-    return Navigation.redirect(Routes.notesOf(note.padId()));
+    return Navigation.redirectWithSuccess(
+        Routes.notesOf(note.padId()), "Note is successfully created");
   }
 }

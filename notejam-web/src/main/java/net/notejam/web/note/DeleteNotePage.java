@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import net.notejam.application.NoteDetails;
 import net.notejam.application.NoteService;
-import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.PathParameters;
 import net.notejam.web.routing.Routes;
@@ -28,8 +27,8 @@ public class DeleteNotePage {
 
   public String delete() {
     NoteDetails deleted = notes.delete(currentUser.getId(), PathParameters.id());
-    Feedback.success("Note is successfully deleted");
-    return Navigation.redirect(Routes.notesOf(deleted.padId()));
+    return Navigation.redirectWithSuccess(
+        Routes.notesOf(deleted.padId()), "Note is successfully deleted");
   }
 
   public NoteDetails getNote() {

@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import net.notejam.application.NoteDetails;
 import net.notejam.application.NoteService;
 import net.notejam.web.EditedItem;
-import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.PathParameters;
 import net.notejam.web.routing.Routes;
@@ -42,8 +41,8 @@ public class EditNotePage extends NoteFields {
                   getPadId(),
                   getName(),
                   getText());
-          Feedback.success("Note is successfully updated");
-          return Navigation.redirect(Routes.notesOf(saved.padId()));
+          return Navigation.redirectWithSuccess(
+              Routes.notesOf(saved.padId()), "Note is successfully updated");
         });
   }
 

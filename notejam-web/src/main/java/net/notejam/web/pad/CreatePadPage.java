@@ -27,7 +27,6 @@ public class CreatePadPage extends PadFields {
       Feedback.error(e.getMessage());
       return null;
     }
-    Feedback.success("Pad is successfully created");
-    return Navigation.redirect(Routes.PAD.path(pad.id()));
+    return Navigation.redirectWithSuccess(Routes.PAD.path(pad.id()), "Pad is successfully created");
   }
 }

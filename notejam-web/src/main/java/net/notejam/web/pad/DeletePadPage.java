@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import net.notejam.application.PadService;
 import net.notejam.application.PadSummary;
-import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.PathParameters;
 import net.notejam.web.routing.Routes;
@@ -28,8 +27,7 @@ public class DeletePadPage {
 
   public String delete() {
     pads.delete(currentUser.getId(), PathParameters.id());
-    Feedback.success("Pad is successfully deleted");
-    return Navigation.redirect(Routes.HOME);
+    return Navigation.redirectWithSuccess(Routes.HOME, "Pad is successfully deleted");
   }
 
   public PadSummary getPad() {

@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import net.notejam.application.PadService;
 import net.notejam.application.PadSummary;
 import net.notejam.web.EditedItem;
-import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.PathParameters;
 import net.notejam.web.routing.Routes;
@@ -36,8 +35,8 @@ public class EditPadPage extends PadFields {
         () -> {
           PadSummary renamed =
               pads.rename(currentUser.getId(), PathParameters.id(), edited.getVersion(), getName());
-          Feedback.success("Pad is successfully updated");
-          return Navigation.redirect(Routes.PAD.path(renamed.id()));
+          return Navigation.redirectWithSuccess(
+              Routes.PAD.path(renamed.id()), "Pad is successfully updated");
         });
   }
 

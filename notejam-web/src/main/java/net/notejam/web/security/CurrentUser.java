@@ -38,4 +38,12 @@ public class CurrentUser {
     }
     return id;
   }
+
+  /**
+   * After the signed-in user changed their password (now at {@code credentialsVersion}): this
+   * session stays signed in, while every other session of theirs ends.
+   */
+  public void keepAfterPasswordChange(long credentialsVersion) {
+    SessionFormAuthenticationMechanism.keepAfterPasswordChange(request, credentialsVersion);
+  }
 }
