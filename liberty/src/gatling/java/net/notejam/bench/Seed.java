@@ -22,14 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import net.notejam.it.support.SeededNotes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
  * The benchmark's data: accounts signed up and pads created through the pages, as a person would,
- * then the notes inserted straight into PostgreSQL, one statement per pad, with ids taken from the
- * notes' sequence in blocks of 50 as the application's EclipseLink takes them (the approach of
+ * then the notes inserted straight into PostgreSQL ({@link SeededNotes}, shared with
  * NoteListBenchmarkIT). Writes one line per account to {@code seed.tsv}: what the virtual users
  * need (email, password, note count, pad ids, a sample of note ids).
  */
@@ -90,16 +90,9 @@ final class Seed {
       String rest = location.substring(location.indexOf("/pads/") + "/pads/".length());
       padIds.add(Long.parseLong(rest.substring(0, rest.indexOf('/'))));
     }
-    long ownerId;
-    try (PreparedStatement s = db.prepareStatement("select id from users where email = ?")) {
-      s.setString(1, email);
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        ownerId = rs.getLong(1);
-      }
-    }
+    long ownerId = SeededNotes.ownerId(db, email);
     for (long padId : padIds) {
-      insertNotes(db, ownerId, padId, notes / pads);
+      SeededNotes.insert(db, ownerId, padId, notes / pads);
     }
     List<Long> sample = new ArrayList<>();
     try (PreparedStatement s =
@@ -113,28 +106,6 @@ final class Seed {
       }
     }
     return String.join("\t", email, PASSWORD, Integer.toString(notes), join(padIds), join(sample));
-  }
-
-  /** {@code count} (a multiple of 50) notes in the pad, a minute apart, all older than now. */
-  private static void insertNotes(Connection db, long ownerId, long padId, int count)
-      throws SQLException {
-    try (PreparedStatement s =
-        db.prepareStatement(
-            "insert into notes (id, owner_id, pad_id, name, text, created_at, updated_at)"
-                + " select b.v - 49 + g.i, ?, ?, 'Seeded note ' || (b.n * 50 + g.i),"
-                + " 'Seeded text ' || repeat('lorem ipsum ', 20),"
-                + " now() - (b.n * 50 + g.i + 1) * interval '1 minute',"
-                + " now() - (b.n * 50 + g.i + 1) * interval '1 minute'"
-                + " from (select nextval('note_ids') as v, row_number() over () - 1 as n"
-                + " from generate_series(1, ?)) b cross join generate_series(0, 49) g(i)")) {
-      s.setLong(1, ownerId);
-      s.setLong(2, padId);
-      s.setInt(3, count / 50);
-      int inserted = s.executeUpdate();
-      if (inserted != count) {
-        throw new IllegalStateException("inserted " + inserted + " notes, not " + count);
-      }
-    }
   }
 
   private static Connection connect() throws SQLException {
