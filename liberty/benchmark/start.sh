@@ -16,7 +16,8 @@ DB_USER=${DB_USER:-notejam}
 DB_PASSWORD=${DB_PASSWORD:-notejam-ci}
 
 mkdir -p "$BENCH_OUT"
-rm -f "$BENCH_OUT"/start-to-ready.txt "$BENCH_OUT"/rss.txt "$BENCH_OUT"/seed.tsv
+rm -f "$BENCH_OUT"/start-to-ready.txt "$BENCH_OUT"/rss.txt "$BENCH_OUT"/seed.tsv \
+  "$BENCH_OUT"/wrk-accounts.properties "$BENCH_OUT"/wrk-summary.txt
 
 # A server left over from an interrupted run would hold the port.
 "$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true

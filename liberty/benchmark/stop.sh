@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark step 3 (Maven profile "benchmark", post-integration-test): the resident memory of the
+# Benchmark step 4 (Maven profile "benchmark", post-integration-test): the resident memory of the
 # Liberty JVM after the load (VmRSS from /proc/<pid>/status), written to $BENCH_OUT/rss.txt in kB,
 # then the server "notejam-bench" stopped.
 set -euo pipefail

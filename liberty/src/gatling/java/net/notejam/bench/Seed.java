@@ -1,13 +1,7 @@
 package net.notejam.bench;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,22 +10,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import net.notejam.it.support.SeededNotes;
 
 /**
  * The benchmark's data: accounts signed up and pads created through the pages, as a person would,
- * then the notes inserted straight into PostgreSQL, one statement per pad, with ids taken from the
- * notes' sequence in blocks of 50 as the application's EclipseLink takes them (the approach of
+ * then the notes inserted straight into PostgreSQL ({@link SeededNotes}, shared with
  * NoteListBenchmarkIT). Writes one line per account to {@code seed.tsv}: what the virtual users
- * need (email, password, note count, pad ids, a sample of note ids).
+ * need (email, password, note count, pad ids, a sample of note ids). For the wrk measurement
+ * ({@link WrkBenchmark}) one more account, which the virtual users never pick, holds one pad of 10
+ * 000 notes; {@code wrk-accounts.properties} names it and one of the 50-note accounts, with a pad
+ * and a note of each.
  */
 final class Seed {
 
@@ -42,64 +35,76 @@ final class Seed {
 
   private static final int NOTE_SAMPLE = 300;
 
+  /** The wrk measurement's account with one pad of this many notes. */
+  static final int WRK_PAD_NOTES = 10_000;
+
   private Seed() {}
 
   /** Seeds once per benchmark run: start.sh deletes the file with the database. */
   static synchronized Path ensure() {
     Path file = Settings.OUT.resolve("seed.tsv");
-    if (Files.exists(file)) {
+    Path wrk = wrkAccounts();
+    if (Files.exists(file) && Files.exists(wrk)) {
       return file;
     }
     try {
       long start = System.nanoTime();
       List<String> lines = new ArrayList<>();
       int n = 0;
+      Properties forWrk = new Properties();
       try (Connection db = connect()) {
         for (int[] kind : ACCOUNTS) {
           for (int i = 0; i < kind[0]; i++) {
-            lines.add(account(db, ++n, kind[1], kind[2]));
+            String line = account(db, "bench" + ++n + "-" + kind[1], kind[1], kind[2]);
+            lines.add(line);
+            if (n == 1) {
+              describe(db, forWrk, "small", line);
+            }
           }
         }
+        describe(db, forWrk, "huge", account(db, "bench-wrk-" + WRK_PAD_NOTES, WRK_PAD_NOTES, 1));
         try (Statement s = db.createStatement()) {
           s.execute("analyze");
         }
       }
       Files.createDirectories(file.getParent());
+      try (Writer out = Files.newBufferedWriter(wrk)) {
+        forWrk.store(out, "Accounts of the wrk measurement (Seed.java)");
+      }
       Files.write(file, lines);
       System.out.printf(
-          "Seeded %d accounts in %.1f s%n", lines.size(), (System.nanoTime() - start) / 1e9);
+          "Seeded %d accounts for the virtual users and 1 for wrk in %.1f s%n",
+          lines.size(), (System.nanoTime() - start) / 1e9);
       return file;
     } catch (IOException | SQLException | InterruptedException e) {
       throw new IllegalStateException("Seeding failed", e);
     }
   }
 
-  private static String account(Connection db, int n, int notes, int pads)
+  /** Where the wrk measurement finds its accounts, written by {@link #ensure}. */
+  static Path wrkAccounts() {
+    return Settings.OUT.resolve("wrk-accounts.properties");
+  }
+
+  private static String account(Connection db, String name, int notes, int pads)
       throws IOException, InterruptedException, SQLException {
-    String email = "bench" + n + "-" + notes + "@notejam.invalid";
-    Client web = new Client();
+    String email = name + "@notejam.invalid";
+    FormClient web = new FormClient();
     web.submit(
         "/signup/",
         "signup",
         Map.of("email", email, "password", PASSWORD, "repeatPassword", PASSWORD),
         "submit");
-    web.submit("/signin/", "signin", Map.of("email", email, "password", PASSWORD), "submit");
+    web.signIn(email, PASSWORD);
     List<Long> padIds = new ArrayList<>();
     for (int p = 1; p <= pads; p++) {
       String location = web.submit("/pads/create/", "pad", Map.of("name", "Pad " + p), "save");
       String rest = location.substring(location.indexOf("/pads/") + "/pads/".length());
       padIds.add(Long.parseLong(rest.substring(0, rest.indexOf('/'))));
     }
-    long ownerId;
-    try (PreparedStatement s = db.prepareStatement("select id from users where email = ?")) {
-      s.setString(1, email);
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        ownerId = rs.getLong(1);
-      }
-    }
+    long ownerId = SeededNotes.ownerId(db, email);
     for (long padId : padIds) {
-      insertNotes(db, ownerId, padId, notes / pads);
+      SeededNotes.insert(db, ownerId, padId, notes / pads);
     }
     List<Long> sample = new ArrayList<>();
     try (PreparedStatement s =
@@ -115,24 +120,34 @@ final class Seed {
     return String.join("\t", email, PASSWORD, Integer.toString(notes), join(padIds), join(sample));
   }
 
-  /** {@code count} (a multiple of 50) notes in the pad, a minute apart, all older than now. */
-  private static void insertNotes(Connection db, long ownerId, long padId, int count)
+  /**
+   * Puts {@code role}.email, .password, .notes, .pad and .padName (its first pad), .note and
+   * .noteName (its newest note) of the account of the seed.tsv line into {@code into}.
+   */
+  private static void describe(Connection db, Properties into, String role, String line)
       throws SQLException {
+    String[] f = line.split("\t");
+    into.setProperty(role + ".email", f[0]);
+    into.setProperty(role + ".password", f[1]);
+    into.setProperty(role + ".notes", f[2]);
+    String pad = f[3].split(",")[0];
+    into.setProperty(role + ".pad", pad);
+    try (PreparedStatement s = db.prepareStatement("select name from pads where id = ?")) {
+      s.setLong(1, Long.parseLong(pad));
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        into.setProperty(role + ".padName", rs.getString(1));
+      }
+    }
     try (PreparedStatement s =
         db.prepareStatement(
-            "insert into notes (id, owner_id, pad_id, name, text, created_at, updated_at)"
-                + " select b.v - 49 + g.i, ?, ?, 'Seeded note ' || (b.n * 50 + g.i),"
-                + " 'Seeded text ' || repeat('lorem ipsum ', 20),"
-                + " now() - (b.n * 50 + g.i + 1) * interval '1 minute',"
-                + " now() - (b.n * 50 + g.i + 1) * interval '1 minute'"
-                + " from (select nextval('note_ids') as v, row_number() over () - 1 as n"
-                + " from generate_series(1, ?)) b cross join generate_series(0, 49) g(i)")) {
-      s.setLong(1, ownerId);
-      s.setLong(2, padId);
-      s.setInt(3, count / 50);
-      int inserted = s.executeUpdate();
-      if (inserted != count) {
-        throw new IllegalStateException("inserted " + inserted + " notes, not " + count);
+            "select n.id, n.name from notes n join users u on u.id = n.owner_id"
+                + " where u.email = ? order by n.updated_at desc, n.id limit 1")) {
+      s.setString(1, f[0]);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        into.setProperty(role + ".note", Long.toString(rs.getLong(1)));
+        into.setProperty(role + ".noteName", rs.getString(2));
       }
     }
   }
@@ -156,74 +171,5 @@ final class Seed {
 
   private static String join(List<Long> ids) {
     return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-  }
-
-  /** One person's browser, enough for Faces forms: cookies kept, redirects not followed. */
-  private static final class Client {
-    private final HttpClient http =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-
-    /**
-     * Posts the form {@code formId} of the page at {@code path} with every field it has, the given
-     * values (by field id) and the button; returns where the server redirects (a 303 is expected).
-     */
-    String submit(String path, String formId, Map<String, String> values, String button)
-        throws IOException, InterruptedException {
-      HttpResponse<String> page = send(HttpRequest.newBuilder(uri(path)).GET());
-      Document doc = Jsoup.parse(page.body(), uri(path).toString());
-      Element form = doc.getElementById(formId);
-      if (page.statusCode() != 200 || form == null) {
-        throw new IllegalStateException("No form " + formId + " at " + path + ": " + page.body());
-      }
-      Map<String, String> fields = new LinkedHashMap<>();
-      for (Element input : form.select("input[name], textarea[name], select[name]")) {
-        String type = input.attr("type");
-        if (!type.equals("submit") && !type.equals("button")) {
-          fields.put(input.attr("name"), input.val());
-        }
-      }
-      values.forEach((id, value) -> fields.put(formId + ":" + id, value));
-      Element submit = form.selectFirst("[name=" + formId + ":" + button + "]");
-      fields.put(formId + ":" + button, submit == null ? "" : submit.val());
-      String body =
-          fields.entrySet().stream()
-              .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-              .collect(Collectors.joining("&"));
-      HttpResponse<String> answer =
-          send(
-              HttpRequest.newBuilder(URI.create(form.absUrl("action")))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(HttpRequest.BodyPublishers.ofString(body)));
-      if (answer.statusCode() != 303) {
-        throw new IllegalStateException(
-            "Posting "
-                + formId
-                + " at "
-                + path
-                + " answered "
-                + answer.statusCode()
-                + ": "
-                + answer.body());
-      }
-      return answer.headers().firstValue("Location").orElseThrow();
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request)
-        throws IOException, InterruptedException {
-      return http.send(
-          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI uri(String path) {
-      return URI.create(Settings.URL + path);
-    }
-
-    private static String encode(String s) {
-      return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
   }
 }

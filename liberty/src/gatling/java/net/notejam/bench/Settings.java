@@ -26,5 +26,17 @@ final class Settings {
 
   static final int THINK_MAX_MS = 800;
 
+  /** The wrk measurement: closed loop, this many connections kept open by this many threads. */
+  static final int WRK_CONNECTIONS = 16;
+
+  static final int WRK_THREADS = 2;
+
+  /** Each endpoint: an unmeasured wrk run of this many seconds, then a measured one as long. */
+  static final int WRK_SECONDS = Integer.getInteger("notejam.bench.wrkSeconds", 10);
+
+  /** wrk's Lua script that counts every answer that is not a 2xx (wrk counts only >= 400). */
+  static final Path WRK_SCRIPT =
+      Path.of(System.getProperty("notejam.bench.wrkScript", "benchmark/wrk-status.lua"));
+
   private Settings() {}
 }

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * Writes {@code load-summary.txt}: one line per stage (throughput, p50/p95/p99, errors) read from
  * each stage's Gatling HTML report, the start-to-ready time and the resident memory measured by
- * start.sh and stop.sh; copies the HTML reports beside it.
+ * start.sh and stop.sh, and the wrk measurement's table (WrkBenchmark); copies the HTML reports
+ * beside it.
  */
 public final class Summary {
 
@@ -111,6 +112,14 @@ public final class Summary {
                     kb ->
                         String.format(Locale.ROOT, "%d MiB (%s kB)", Long.parseLong(kb) / 1024, kb))
                 .orElse("not measured"));
+    lines.add("");
+    Path wrk = out.resolve("wrk-summary.txt");
+    if (Files.exists(wrk)) {
+      lines.addAll(Files.readAllLines(wrk));
+    } else {
+      lines.add("wrk measurement: not run (no " + wrk + ")");
+    }
+    lines.add("");
     lines.add(
         "HTML reports: "
             + out.resolve("gatling")

@@ -3,13 +3,10 @@ package net.notejam.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -20,6 +17,7 @@ import net.notejam.it.support.Accounts;
 import net.notejam.it.support.Browser;
 import net.notejam.it.support.Notejam;
 import net.notejam.it.support.Page;
+import net.notejam.it.support.SeededNotes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -109,11 +107,8 @@ class NoteListBenchmarkIT {
     return sorted.get(Math.max(0, index));
   }
 
-  /**
-   * Inserts {@code count} notes (a multiple of 50) into the pad, with ids taken from the notes'
-   * sequence in blocks of 50, as the application takes them, and a minute between their times.
-   */
-  private static void seed(String email, long padId, int count) throws SQLException, IOException {
+  /** Inserts {@code count} notes (a multiple of 50) into the pad of the account {@code email}. */
+  private static void seed(String email, long padId, int count) throws SQLException {
     String url =
         "jdbc:postgresql://"
             + env("DB_HOST", "localhost")
@@ -123,27 +118,7 @@ class NoteListBenchmarkIT {
             + env("DB_NAME", "notejam");
     try (Connection c =
         DriverManager.getConnection(url, env("DB_USER", "notejam"), env("DB_PASSWORD", ""))) {
-      long ownerId;
-      try (PreparedStatement s = c.prepareStatement("select id from users where email = ?")) {
-        s.setString(1, email.toLowerCase(Locale.ROOT));
-        try (ResultSet rs = s.executeQuery()) {
-          rs.next();
-          ownerId = rs.getLong(1);
-        }
-      }
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "insert into notes (id, owner_id, pad_id, name, text, created_at, updated_at)"
-                  + " select b.v - 49 + g.i, ?, ?, 'Seeded note ' || (b.n * 50 + g.i),"
-                  + " 'Seeded text', now() - (b.n * 50 + g.i) * interval '1 minute',"
-                  + " now() - (b.n * 50 + g.i) * interval '1 minute'"
-                  + " from (select nextval('note_ids') as v, row_number() over () - 1 as n"
-                  + " from generate_series(1, ?)) b cross join generate_series(0, 49) g(i)")) {
-        s.setLong(1, ownerId);
-        s.setLong(2, padId);
-        s.setInt(3, count / 50);
-        assertEquals(count, s.executeUpdate());
-      }
+      SeededNotes.insert(c, SeededNotes.ownerId(c, email), padId, count);
       try (Statement s = c.createStatement()) {
         s.execute("analyze notes");
       }
