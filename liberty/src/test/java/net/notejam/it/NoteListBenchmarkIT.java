@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import net.notejam.it.support.Accounts;
 import net.notejam.it.support.Browser;
+import net.notejam.it.support.Database;
 import net.notejam.it.support.Notejam;
 import net.notejam.it.support.Page;
 import net.notejam.it.support.SeededNotes;
@@ -34,7 +34,7 @@ class NoteListBenchmarkIT {
   @Test
   void firstPageOfASmallAndOfAHugePad() throws Exception {
     assumeTrue(
-        "postgresql".equals(System.getenv("DB_KIND")),
+        Database.isPostgresql(),
         "the benchmark seeds its notes through PostgreSQL (DB_KIND=postgresql); skipped on H2");
     String email = Accounts.newEmail();
     Browser browser = Accounts.signedInUser(email);
@@ -109,24 +109,11 @@ class NoteListBenchmarkIT {
 
   /** Inserts {@code count} notes (a multiple of 50) into the pad of the account {@code email}. */
   private static void seed(String email, long padId, int count) throws SQLException {
-    String url =
-        "jdbc:postgresql://"
-            + env("DB_HOST", "localhost")
-            + ":"
-            + env("DB_PORT", "5432")
-            + "/"
-            + env("DB_NAME", "notejam");
-    try (Connection c =
-        DriverManager.getConnection(url, env("DB_USER", "notejam"), env("DB_PASSWORD", ""))) {
+    try (Connection c = Database.connect()) {
       SeededNotes.insert(c, SeededNotes.ownerId(c, email), padId, count);
       try (Statement s = c.createStatement()) {
         s.execute("analyze notes");
       }
     }
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isEmpty() ? fallback : value;
   }
 }

@@ -67,15 +67,15 @@ class SecurityHeadersIT {
 
   @Test
   void anErrorPage() {
-    // A form posted in another session than it was shown in (its view cannot be restored): the
-    // error page of a 500.
+    // A visitor's form posted from another browser than it was shown in (without its token): the
+    // "please try again" page of a refused post.
     Page form = visitor.get("/signin/");
     Page failed =
         new Browser()
             .submit(
                 form, "signin", Map.of("email", "a@example.com", "password", "12345678"), "submit");
-    assertEquals(500, failed.status());
-    assertEquals("Something went wrong", failed.title(), failed.body());
+    assertEquals(403, failed.status());
+    assertEquals("Please try again", failed.title(), failed.body());
     protectedAgainstTheUsualAttacks(failed);
     neverCached(failed);
   }

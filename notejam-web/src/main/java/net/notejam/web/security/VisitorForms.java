@@ -50,6 +50,11 @@ public class VisitorForms extends HttpFilter {
     }
     Optional<String> cookie = cookie(req);
     if ("POST".equals(req.getMethod())) {
+      // Reading a field parses the whole form: in UTF-8, as the pages are (Faces would set it
+      // later, too late once the form is parsed).
+      if (req.getCharacterEncoding() == null) {
+        req.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      }
       if (cookie.isEmpty() || !same(cookie.get(), req.getParameter(TOKEN))) {
         res.setStatus(HttpServletResponse.SC_FORBIDDEN);
         req.getRequestDispatcher("/errors/expired.xhtml").forward(req, res);
