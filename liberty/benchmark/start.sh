@@ -47,6 +47,20 @@ runuser -u postgres -- createdb -O "$DB_USER" "$BENCH_DB"
 
 echo "== Liberty: $SERVER on port $BENCH_PORT"
 export DB_KIND=postgresql DB_HOST DB_PORT DB_NAME="$BENCH_DB" DB_USER DB_PASSWORD
+# The JVM as in its pod: the server's jvm.options are the image's (configDropins/defaults), and
+# the memory it sizes the heap from is the Deployment's limit, not this machine's.
+limit=$(python3 -c 'import sys, yaml
+d = yaml.safe_load(open(sys.argv[1]))
+print(next(c for c in d["spec"]["template"]["spec"]["containers"] if c["name"] == "notejam")["resources"]["limits"]["memory"])' \
+  "$(dirname "$0")/../../deploy/base/deployment.yaml")
+case "$limit" in
+  *Gi) limit_mib=$(( ${limit%Gi} * 1024 )) ;;
+  *Mi) limit_mib=${limit%Mi} ;;
+  *) echo "start.sh: memory limit $limit is neither Mi nor Gi" >&2; exit 1 ;;
+esac
+export JVM_ARGS="-XX:MaxRAM=${limit_mib}m"
+echo "$limit_mib" > "$BENCH_OUT/memory-limit-mib.txt"
+echo "JVM as in the pod: memory limit ${limit_mib} MiB (deploy/base), options from configDropins/defaults/jvm.options"
 start_ns=$(date +%s%N)
 "$WLP/bin/server" start "$SERVER"
 ready=""
