@@ -5,7 +5,6 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import net.notejam.it.support.Database;
 import net.notejam.it.support.SeededNotes;
 
 /**
@@ -52,7 +52,7 @@ final class Seed {
       List<String> lines = new ArrayList<>();
       int n = 0;
       Properties forWrk = new Properties();
-      try (Connection db = connect()) {
+      try (Connection db = Database.connect(Settings.DB)) {
         for (int[] kind : ACCOUNTS) {
           for (int i = 0; i < kind[0]; i++) {
             String line = account(db, "bench" + ++n + "-" + kind[1], kind[1], kind[2]);
@@ -150,23 +150,6 @@ final class Seed {
         into.setProperty(role + ".noteName", rs.getString(2));
       }
     }
-  }
-
-  private static Connection connect() throws SQLException {
-    String url =
-        "jdbc:postgresql://"
-            + env("DB_HOST", "127.0.0.1")
-            + ":"
-            + env("DB_PORT", "5432")
-            + "/"
-            + Settings.DB;
-    return DriverManager.getConnection(
-        url, env("DB_USER", "notejam"), env("DB_PASSWORD", "notejam-ci"));
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isEmpty() ? fallback : value;
   }
 
   private static String join(List<Long> ids) {

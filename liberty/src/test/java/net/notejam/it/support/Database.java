@@ -14,18 +14,21 @@ public final class Database {
     return "postgresql".equals(System.getenv("DB_KIND"));
   }
 
-  /**
-   * A connection as the application's role, from DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD.
-   */
+  /** A connection to the test server's database (DB_NAME), as the application's role. */
   public static Connection connect() throws SQLException {
-    String url =
-        "jdbc:postgresql://"
-            + env("DB_HOST", "localhost")
-            + ":"
-            + env("DB_PORT", "5432")
-            + "/"
-            + env("DB_NAME", "notejam");
-    return DriverManager.getConnection(url, env("DB_USER", "notejam"), env("DB_PASSWORD", ""));
+    return connect(env("DB_NAME", "notejam"));
+  }
+
+  /**
+   * A connection to {@code database} as the application's role, from DB_HOST, DB_PORT, DB_USER and
+   * DB_PASSWORD (defaults: the local PostgreSQL and the role .ci/run makes).
+   */
+  public static Connection connect(String database) throws SQLException {
+    String server = env("DB_HOST", "127.0.0.1") + ":" + env("DB_PORT", "5432");
+    return DriverManager.getConnection(
+        "jdbc:postgresql://" + server + "/" + database,
+        env("DB_USER", "notejam"),
+        env("DB_PASSWORD", "notejam-ci"));
   }
 
   private static String env(String name, String fallback) {
