@@ -67,6 +67,23 @@ class AnonymousVisitIT {
   }
 
   @Test
+  void aVisitorAskingForAnAccountsPageIsSentToSignInWithoutASession() throws Exception {
+    HttpResponse<String> response = get("/pads/3/?order=name", null);
+    assertEquals(302, response.statusCode());
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Location")
+            .orElseThrow()
+            .endsWith("/signin/?next=%2Fpads%2F3%2F%3Forder%3Dname"),
+        response.headers().toString());
+    assertTrue(
+        response.headers().allValues("Set-Cookie").stream()
+            .noneMatch(c -> c.startsWith("JSESSIONID=")),
+        "the page asked for is in the URL, not in a session");
+  }
+
+  @Test
   void aPostWithoutTheFormsTokenIsRefusedAndChangesNothing() throws Exception {
     String email = "forged-" + System.nanoTime() + "@example.com";
     HttpResponse<String> page = get("/signup/", null);

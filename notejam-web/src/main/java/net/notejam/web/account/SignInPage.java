@@ -54,7 +54,7 @@ public class SignInPage extends AccountFields {
           Outcome.SUCCESS);
       Feedback.success("You are signed in!");
       // On to the page first asked for, if sign-in interrupted a visit.
-      String askedFor = SessionFormAuthenticationMechanism.takeAskedFor(request);
+      String askedFor = SessionFormAuthenticationMechanism.askedFor(request);
       return Navigation.redirect(askedFor != null ? askedFor : Routes.HOME);
     }
     // The account named, if there is one (never the email typed: it may be a password).

@@ -1,6 +1,8 @@
 package net.notejam.web.routing;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +73,20 @@ public final class Routes {
   private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\]).*", Pattern.DOTALL);
 
   private Routes() {}
+
+  /** The sign-in page's parameter naming the page to go on to once signed in. */
+  public static final String NEXT = "next";
+
+  /**
+   * The sign-in page, going on to {@code uri} (as the request named it, context path included) once
+   * signed in; plain {@link #SIGN_IN} when that is the home page anyway.
+   */
+  public static String signInThenTo(String uri, String contextPath) {
+    String path = uri.substring(Math.min(contextPath.length(), uri.length()));
+    return path.equals(HOME) || path.isEmpty()
+        ? SIGN_IN
+        : SIGN_IN + "?" + NEXT + "=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
+  }
 
   /** The new-note form with pad {@code padId} preselected. */
   public static String newNoteIn(long padId) {

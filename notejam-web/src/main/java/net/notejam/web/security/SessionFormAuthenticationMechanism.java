@@ -40,7 +40,6 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
 
   static final String SIGNED_IN = "notejam.signedInEmail";
   static final String SIGNED_IN_ID = "notejam.signedInId";
-  static final String ASKED_FOR = "notejam.askedFor";
   static final String SIGNED_IN_AT = "notejam.signedInAt";
   static final String CREDENTIALS_VERSION = "notejam.credentialsVersion";
   static final String THROTTLED = "notejam.throttled";
@@ -82,8 +81,10 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
       if (request.getQueryString() != null) {
         asked += "?" + request.getQueryString();
       }
-      request.getSession(true).setAttribute(ASKED_FOR, asked);
-      return context.redirect(request.getContextPath() + Routes.SIGN_IN);
+      // The page asked for rides along in the sign-in URL, not in a session: a visitor's request
+      // leaves nothing on the server (README "Performance").
+      return context.redirect(
+          request.getContextPath() + Routes.signInThenTo(asked, request.getContextPath()));
     }
     return context.doNothing();
   }
@@ -183,18 +184,13 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
   }
 
   /**
-   * The page a visitor asked for before being sent to sign in, once (then forgotten); only a path
-   * of this application, never another site.
+   * The page a visitor asked for before being sent to sign in (the sign-in URL's {@code next}
+   * parameter); only a path of this application, never another site.
    */
-  public static String takeAskedFor(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      return null;
-    }
-    Object asked = session.getAttribute(ASKED_FOR);
-    session.removeAttribute(ASKED_FOR);
-    return asked instanceof String uri
-        ? Routes.localPath(uri, request.getContextPath()).orElse(null)
-        : null;
+  public static String askedFor(HttpServletRequest request) {
+    String asked = request.getParameter(Routes.NEXT);
+    return asked == null
+        ? null
+        : Routes.localPath(request.getContextPath() + asked, request.getContextPath()).orElse(null);
   }
 }

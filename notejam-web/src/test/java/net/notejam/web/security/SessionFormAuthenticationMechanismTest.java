@@ -4,60 +4,45 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.lang.reflect.Proxy;
-import java.util.HashMap;
-import java.util.Map;
+import net.notejam.web.routing.Routes;
 import org.junit.jupiter.api.Test;
 
 class SessionFormAuthenticationMechanismTest {
 
   @Test
-  void theAskedForPageIsGivenOnceThenForgotten() {
-    Map<String, Object> session = new HashMap<>();
-    session.put(SessionFormAuthenticationMechanism.ASKED_FOR, "/pads/3/?order=name");
-    HttpServletRequest request = request("", session);
-
-    assertEquals("/pads/3/?order=name", SessionFormAuthenticationMechanism.takeAskedFor(request));
-    assertNull(SessionFormAuthenticationMechanism.takeAskedFor(request));
+  void theAskedForPageIsTheSignInUrlsNextParameter() {
+    assertEquals(
+        "/pads/3/?order=name",
+        SessionFormAuthenticationMechanism.askedFor(request("", "/pads/3/?order=name")));
+    assertNull(SessionFormAuthenticationMechanism.askedFor(request("", null)));
   }
 
   @Test
   void anAskedForPageOnAnotherSiteIsDropped() {
-    String[] elsewhere = {"//evil.example/", "/\\evil.example/", "http://evil.example/"};
+    String[] elsewhere = {"//evil.example/", "/\\evil.example/", "http://evil.example/", ""};
     for (String asked : elsewhere) {
-      Map<String, Object> session = new HashMap<>();
-      session.put(SessionFormAuthenticationMechanism.ASKED_FOR, asked);
-
-      assertNull(SessionFormAuthenticationMechanism.takeAskedFor(request("", session)), asked);
-      assertNull(session.get(SessionFormAuthenticationMechanism.ASKED_FOR), "forgotten: " + asked);
+      assertNull(SessionFormAuthenticationMechanism.askedFor(request("", asked)), asked);
     }
   }
 
   @Test
-  void withoutASessionNothingWasAskedFor() {
-    assertNull(SessionFormAuthenticationMechanism.takeAskedFor(request("", null)));
+  void theSignInUrlCarriesThePageAskedForUnlessItIsHome() {
+    assertEquals("/signin/", Routes.signInThenTo("/", ""));
+    assertEquals(
+        "/signin/?next=%2Fpads%2F3%2F%3Forder%3Dname",
+        Routes.signInThenTo("/pads/3/?order=name", ""));
+    assertEquals("/signin/?next=%2Fnotes%2F7%2F", Routes.signInThenTo("/app/notes/7/", "/app"));
   }
 
-  /** A request of context path {@code contextPath} with a session of {@code attributes}. */
-  private static HttpServletRequest request(String contextPath, Map<String, Object> attributes) {
-    HttpSession session =
-        attributes == null
-            ? null
-            : proxy(
-                HttpSession.class,
-                (method, args) ->
-                    switch (method) {
-                      case "getAttribute" -> attributes.get((String) args[0]);
-                      case "removeAttribute" -> attributes.remove((String) args[0]);
-                      default -> throw new UnsupportedOperationException(method);
-                    });
+  /** A request of context path {@code contextPath} whose parameter "next" is {@code next}. */
+  private static HttpServletRequest request(String contextPath, String next) {
     return proxy(
         HttpServletRequest.class,
         (method, args) ->
             switch (method) {
               case "getContextPath" -> contextPath;
-              case "getSession" -> session;
+              case "getParameter" -> Routes.NEXT.equals(args[0]) ? next : null;
               default -> throw new UnsupportedOperationException(method);
             });
   }
