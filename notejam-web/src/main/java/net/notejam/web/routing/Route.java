@@ -77,7 +77,7 @@ public record Route(
   public Optional<Map<String, String>> match(String path) {
     // Most routes are told apart by their text before the first placeholder: no regex for those.
     int open = template.indexOf('{');
-    if (open < 0 ? !template.equals(path) : !path.startsWith(template.substring(0, open))) {
+    if (open < 0 ? !template.equals(path) : !path.regionMatches(0, template, 0, open)) {
       return Optional.empty();
     }
     if (parameters.isEmpty()) {
