@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -93,19 +94,17 @@ public final class WrkBenchmark {
     List<String> failures = new ArrayList<>();
     // First an unmeasured run of every endpoint: the server has just started, and the endpoint
     // measured first would otherwise pay for compiling the code that all pages share.
+    Function<Endpoint, String> cookieOf =
+        e -> e.role() == null ? null : cookies.computeIfAbsent(e.role(), r -> signIn(accounts, r));
     for (Endpoint e : endpoints) {
-      String cookie =
-          e.role() == null ? null : cookies.computeIfAbsent(e.role(), r -> signIn(accounts, r));
+      String cookie = cookieOf.apply(e);
       verify(e, cookie);
       System.out.printf(
           "== wrk %s (%s): warm-up, %d s%n", e.name(), e.path(), Settings.WRK_SECONDS);
       wrk(e, cookie, false);
     }
     for (Endpoint e : endpoints) {
-      String cookie = null;
-      if (e.role() != null) {
-        cookie = cookies.computeIfAbsent(e.role(), role -> signIn(accounts, role));
-      }
+      String cookie = cookieOf.apply(e);
       verify(e, cookie);
       System.out.printf(
           "== wrk %s (%s): %d s unmeasured, then %d s measured%n",
