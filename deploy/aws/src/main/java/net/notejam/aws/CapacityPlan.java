@@ -49,7 +49,7 @@ public final class CapacityPlan {
   /** CPU the baseline workload of a profile requests. */
   public static int baselineMillicores(EnvironmentProfile profile) {
     return BASELINE_APP_PODS * APP_POD_MILLICORES
-        + profile.databaseInstances() * DATABASE_POD_MILLICORES;
+        + profile.settings().databaseInstances() * DATABASE_POD_MILLICORES;
   }
 
   /** CPU the node groups must offer to run {@code factor} times the baseline. */

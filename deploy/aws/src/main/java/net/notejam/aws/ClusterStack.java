@@ -73,7 +73,7 @@ public final class ClusterStack extends NotejamStack {
         "cluster",
         "EKS " + KUBERNETES_VERSION.getVersion() + " over three zones",
         Holds.INFRASTRUCTURE);
-    EnvironmentProfile profile = deployment.profile();
+    EnvironmentProfile.Settings settings = deployment.profile().settings();
 
     Key secretsKey =
         Key.Builder.create(this, "SecretsKey")
@@ -108,7 +108,7 @@ public final class ClusterStack extends NotejamStack {
     // One node group per zone: the cluster autoscaler can then grow the zone where a pending
     // pod's volume lives (EBS volumes never leave their zone), and a zone outage takes exactly
     // one group with it.
-    EnvironmentProfile.NodesPerZone perZone = profile.nodesPerZone();
+    EnvironmentProfile.NodesPerZone perZone = settings.nodesPerZone();
     for (String zone : network.vpc().getAvailabilityZones()) {
       nodeGroups.add(
           cluster.addNodegroupCapacity(

@@ -11,38 +11,42 @@ import software.amazon.awscdk.services.s3.ObjectLockRetention;
  */
 public enum EnvironmentProfile {
   /** One NAT gateway: dev tolerates losing egress with a zone, and NAT is priced per gateway. */
-  DEV("10.10.0.0/16", 1, new NodesPerZone("m6i.large", 1, 1, 2), 1, false, false),
+  DEV(new Settings("10.10.0.0/16", 1, new NodesPerZone("m6i.large", 1, 1, 2), 1, false, false)),
   /** Prod's instance type, so that performance tests on test say something about prod. */
-  TEST("10.20.0.0/16", 1, new NodesPerZone("m6i.xlarge", 1, 1, 2), 2, false, false),
+  TEST(new Settings("10.20.0.0/16", 1, new NodesPerZone("m6i.xlarge", 1, 1, 2), 2, false, false)),
   /**
    * One NAT gateway per zone so that losing a zone does not cut egress of the other two; nodes
    * sized in {@link CapacityPlan}; backups locked in compliance mode (not even root can shorten).
    */
-  PROD("10.30.0.0/16", 3, new NodesPerZone("m6i.xlarge", 1, 2, 4), 3, true, true);
+  PROD(new Settings("10.30.0.0/16", 3, new NodesPerZone("m6i.xlarge", 1, 2, 4), 3, true, true));
 
-  /** The node group of each zone: instance type and minimum, desired and maximum size. */
-  public record NodesPerZone(String instanceType, int min, int desired, int max) {}
-
-  private final String cidr;
-  private final int natGateways;
-  private final NodesPerZone nodesPerZone;
-  private final int databaseInstances;
-  private final boolean complianceLock;
-  private final boolean terminationProtection;
-
-  EnvironmentProfile(
+  /**
+   * The values that differ between the environments.
+   *
+   * @param cidr VPC range; distinct per environment so environments can be peered later
+   * @param natGateways NAT gateways of the VPC
+   * @param nodesPerZone the node group of each zone
+   * @param databaseInstances CloudNativePG instances (primary + standbys) the node groups must make
+   *     room for
+   * @param complianceLock whether {@link EnvironmentProfile#backupLock()} is in compliance rather
+   *     than governance mode
+   * @param terminationProtection whether the stacks that hold backups are protected from deletion
+   */
+  public record Settings(
       String cidr,
       int natGateways,
       NodesPerZone nodesPerZone,
       int databaseInstances,
       boolean complianceLock,
-      boolean terminationProtection) {
-    this.cidr = cidr;
-    this.natGateways = natGateways;
-    this.nodesPerZone = nodesPerZone;
-    this.databaseInstances = databaseInstances;
-    this.complianceLock = complianceLock;
-    this.terminationProtection = terminationProtection;
+      boolean terminationProtection) {}
+
+  /** The node group of each zone: instance type and minimum, desired and maximum size. */
+  public record NodesPerZone(String instanceType, int min, int desired, int max) {}
+
+  private final Settings settings;
+
+  EnvironmentProfile(Settings settings) {
+    this.settings = settings;
   }
 
   /** Parses the {@code env} context value (dev, test, prod). */
@@ -60,33 +64,15 @@ public enum EnvironmentProfile {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** VPC range; distinct per environment so environments can be peered later. */
-  public String cidr() {
-    return cidr;
-  }
-
-  public int natGateways() {
-    return natGateways;
-  }
-
-  public NodesPerZone nodesPerZone() {
-    return nodesPerZone;
-  }
-
-  /** CloudNativePG instances (primary + standbys) the node groups must make room for. */
-  public int databaseInstances() {
-    return databaseInstances;
-  }
-
-  public boolean terminationProtection() {
-    return terminationProtection;
+  public Settings settings() {
+    return settings;
   }
 
   /** Default Object Lock retention of logical backups: {@link BackupPolicy#RETENTION_DAYS}. */
   public ObjectLockRetention backupLock() {
     Duration period = Duration.days(BackupPolicy.RETENTION_DAYS);
     // Governance outside prod: an administrator can still clean up a dev bucket with a bypass.
-    return complianceLock
+    return settings.complianceLock()
         ? ObjectLockRetention.compliance(period)
         : ObjectLockRetention.governance(period);
   }

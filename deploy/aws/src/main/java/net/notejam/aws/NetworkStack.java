@@ -29,14 +29,14 @@ public final class NetworkStack extends NotejamStack {
 
   public NetworkStack(Construct scope, Deployment deployment) {
     super(scope, deployment, "network", "VPC over three zones", Holds.INFRASTRUCTURE);
-    EnvironmentProfile profile = deployment.profile();
+    EnvironmentProfile.Settings settings = deployment.profile().settings();
 
     this.vpc =
         Vpc.Builder.create(this, "Vpc")
             .vpcName(deployment.prefix())
-            .ipAddresses(IpAddresses.cidr(profile.cidr()))
+            .ipAddresses(IpAddresses.cidr(settings.cidr()))
             .maxAzs(ZONES)
-            .natGateways(profile.natGateways())
+            .natGateways(settings.natGateways())
             .subnetConfiguration(
                 List.of(
                     // Small: only load balancer ENIs and NAT gateways live here.

@@ -60,7 +60,7 @@ public abstract class NotejamStack extends Stack {
     if (holds == Holds.BACKUPS) {
       props
           .crossRegionReferences(true)
-          .terminationProtection(deployment.profile().terminationProtection());
+          .terminationProtection(deployment.profile().settings().terminationProtection());
     }
     return props.build();
   }

@@ -71,9 +71,9 @@ class NetworkTest {
   void prodHasOneNatGatewayPerZone(EnvironmentProfile profile) {
     Template network = SynthesizedDeployment.of(profile).network();
 
-    network.resourceCountIs("AWS::EC2::NatGateway", profile.natGateways());
+    network.resourceCountIs("AWS::EC2::NatGateway", profile.settings().natGateways());
     if (profile == EnvironmentProfile.PROD) {
-      assertEquals(NetworkStack.ZONES, profile.natGateways());
+      assertEquals(NetworkStack.ZONES, profile.settings().natGateways());
     }
   }
 }
