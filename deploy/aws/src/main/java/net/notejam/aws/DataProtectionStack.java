@@ -25,7 +25,6 @@ import software.constructs.Construct;
 public final class DataProtectionStack extends NotejamStack {
   private final Key volumeKey;
   private final Bucket backupBucket;
-  private final CfnLifecyclePolicy snapshotPolicy;
 
   public DataProtectionStack(Construct scope, Deployment deployment, RecoveryStack recovery) {
     super(
@@ -46,7 +45,7 @@ public final class DataProtectionStack extends NotejamStack {
             deployment.keyAlias("volumes"),
             "Encrypts the EBS volumes and snapshots of " + deployment.prefix());
 
-    this.snapshotPolicy = snapshotPolicy(deployment, recoveryKey);
+    addSnapshotPolicy(deployment, recoveryKey);
     this.backupBucket = backupBucket(deployment, recoveryKey);
 
     CfnOutput.Builder.create(this, "VolumeKeyArn")
@@ -59,7 +58,7 @@ public final class DataProtectionStack extends NotejamStack {
         .build();
   }
 
-  private CfnLifecyclePolicy snapshotPolicy(Deployment deployment, IKey recoveryKey) {
+  private void addSnapshotPolicy(Deployment deployment, IKey recoveryKey) {
     Role role =
         Role.Builder.create(this, "SnapshotPolicyRole")
             .assumedBy(new ServicePrincipal("dlm.amazonaws.com"))
@@ -138,7 +137,6 @@ public final class DataProtectionStack extends NotejamStack {
             .build();
     // Deleting the policy would leave its snapshots unmanaged, never expired: keep it.
     policy.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    return policy;
   }
 
   private Bucket backupBucket(Deployment deployment, IKey recoveryKey) {
@@ -190,9 +188,5 @@ public final class DataProtectionStack extends NotejamStack {
 
   public Bucket backupBucket() {
     return backupBucket;
-  }
-
-  public CfnLifecyclePolicy snapshotPolicy() {
-    return snapshotPolicy;
   }
 }
