@@ -4,7 +4,7 @@
 # manifests' DB_HOST finds it). Images: liberty/container/build.sh. README, "Run it in a container".
 #
 #   play.sh up              database (kept in the volume notejam-local-db), then the pod; waits
-#                           until http://127.0.0.1:9080/health/ready answers UP
+#                           until http://127.0.0.1:9090/health/ready answers UP
 #   play.sh down            the pod gone (the database stays)
 #   play.sh backup DIR      the backup CronJob's pod, run once, its dump written to DIR
 #   play.sh restore FILE DB that dump restored with notejam-restore.sh into a new database DB
@@ -13,7 +13,7 @@
 #
 # What stands in for the cluster, and nothing more: the database container and its Service name,
 # the Secrets that CloudNativePG (notejam-db-app) and operations (notejam-smtp) create, the pod's
-# port on 127.0.0.1 instead of the Service and ALB (kustomization.yaml here), and for the backup a
+# ports on 127.0.0.1 instead of the Service and ALB (kustomization.yaml here), and for the backup a
 # directory instead of the S3 bucket.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -24,7 +24,7 @@ network=notejam-local
 db=notejam-db-rw
 db_image=localhost/notejam-postgres:15
 db_password=notejam-local-only
-ready_url=http://127.0.0.1:9080/health/ready
+ready_url=http://127.0.0.1:9090/health/ready
 
 log() { echo "play.sh: $*"; }
 

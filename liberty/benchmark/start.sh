@@ -8,6 +8,7 @@ set -euo pipefail
 : "${WLP:?path of the Liberty installation (target/liberty/wlp)}"
 SERVER=notejam-bench
 BENCH_PORT=${BENCH_PORT:-9082}
+BENCH_MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-9092}
 BENCH_DB=${BENCH_DB:-notejam_bench}
 BENCH_OUT=${BENCH_OUT:?output directory}
 DB_HOST=${DB_HOST:-127.0.0.1}
@@ -65,7 +66,7 @@ start_ns=$(date +%s%N)
 "$WLP/bin/server" start "$SERVER"
 ready=""
 for _ in $(seq 1 1800); do # at most ~3 minutes
-  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://localhost:$BENCH_PORT/health/ready" || true)
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://localhost:$BENCH_MANAGEMENT_PORT/health/ready" || true)
   if [ "$code" = 200 ]; then
     ready=yes
     break

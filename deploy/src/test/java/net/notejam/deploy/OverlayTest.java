@@ -142,7 +142,7 @@ class OverlayTest {
         (path, probe) -> {
           assertNotNull(probe, env + ": probe for " + path);
           assertEquals(path, probe.getHttpGet().getPath(), env);
-          assertEquals(9080, port(c, probe.getHttpGet().getPort()), env + ": " + path + " port");
+          assertEquals(9090, port(c, probe.getHttpGet().getPort()), env + ": " + path + " port");
         });
     // Liveness must not kill a pod that is merely slow to start: the startup probe covers that.
     int startupBudget =
@@ -373,10 +373,12 @@ class OverlayTest {
     assertTrue(
         podLabels(m).entrySet().containsAll(service.getSpec().getSelector().entrySet()),
         env + ": Service selector matches the pod template");
-    assertEquals(1, service.getSpec().getPorts().size());
+    assertEquals(2, service.getSpec().getPorts().size(), env + ": the pages and management");
     var servicePort = service.getSpec().getPorts().get(0);
     assertEquals(80, servicePort.getPort());
     assertEquals(9080, port(container(m), servicePort.getTargetPort()), env);
+    var managementPort = service.getSpec().getPorts().get(1);
+    assertEquals(9090, port(container(m), managementPort.getTargetPort()), env);
     Ingress ingress = m.one(Ingress.class, APP);
     assertEquals("alb", ingress.getSpec().getIngressClassName());
     // The catch-all; /metrics and /health before it answer 404 (PublicSurfaceTest).
@@ -481,7 +483,11 @@ class OverlayTest {
     appIn
         .getSpec()
         .getIngress()
-        .forEach(r -> r.getPorts().forEach(p -> assertEquals(9080, p.getPort().getIntVal())));
+        .forEach(
+            r ->
+                r.getPorts()
+                    .forEach(
+                        p -> assertTrue(Set.of(9080, 9090).contains(p.getPort().getIntVal()))));
   }
 
   @ParameterizedTest

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
@@ -218,12 +219,53 @@ class PublicSurfaceTest {
                             .anyMatch(p -> p.getPort().getIntVal() == metricsPort));
     assertTrue(vpc, env + ": kubelet and ALB health check admitted on " + metricsPort);
 
-    // The ALB's target group health check goes to the pod's traffic port, past the listener rules.
+    // The ALB's target group health check goes to each pod's management port, past the rules.
     Map<String, String> a = annotations(m);
     assertEquals(
         app.getReadinessProbe().getHttpGet().getPath(), a.get(ANNOTATION + "healthcheck-path"));
-    String port = a.getOrDefault(ANNOTATION + "healthcheck-port", "traffic-port");
-    assertEquals("traffic-port", port, env + ": health check on the port the pods serve");
+    assertEquals(
+        Integer.toString(metricsPort),
+        a.get(ANNOTATION + "healthcheck-port"),
+        env + ": health check on the management port");
+  }
+
+  /**
+   * The pages and the management endpoints are on two container ports, the ones server.xml gives
+   * them, and every public path of the Ingress leads to the pages' port: the server has no /metrics
+   * or /health there (ManagementPortIT shows it on the running server).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "test", "prod"})
+  void theIngressRoutesOnlyToThePagesPort(String env) throws IOException {
+    Manifests m = OverlayTest.rendered(env);
+    Container app = OverlayTest.container(m);
+    Service service = m.one(Service.class, OverlayTest.APP);
+    Map<String, String> server = ServerXml.variableDefaults();
+    int pages = OverlayTest.port(app, new IntOrString("http"));
+    int management = OverlayTest.port(app, new IntOrString("management"));
+    assertEquals(Integer.parseInt(server.get("http.port")), pages, env + ": server.xml http.port");
+    assertEquals(
+        Integer.parseInt(server.get("management.port")),
+        management,
+        env + ": server.xml management.port");
+    for (IngressRule rule : ingress(m).getSpec().getRules()) {
+      for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+        IngressServiceBackend backend = path.getBackend().getService();
+        if (backend.getName().equals(NOT_FOUND_ACTION)) {
+          continue;
+        }
+        assertEquals(OverlayTest.APP, backend.getName(), env + ": " + path.getPath());
+        ServicePort port =
+            service.getSpec().getPorts().stream()
+                .filter(p -> p.getName().equals(backend.getPort().getName()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(env + ": no Service port for the Ingress"));
+        assertEquals(
+            pages,
+            OverlayTest.port(app, port.getTargetPort()),
+            env + ": " + path.getPath() + " leads to the pages' port only");
+      }
+    }
   }
 
   @ParameterizedTest

@@ -6,6 +6,11 @@ import java.nio.file.Path;
 final class Settings {
 
   static final String URL = System.getProperty("notejam.bench.url", "http://localhost:9082");
+
+  /** The benchmark server's /health and /metrics, on their own port. */
+  static final String MANAGEMENT_URL =
+      System.getProperty("notejam.bench.management.url", "http://localhost:9092");
+
   static final String DB = System.getProperty("notejam.bench.db", "notejam_bench");
   static final Path OUT = Path.of(System.getProperty("notejam.bench.out", "target/benchmarks"));
 

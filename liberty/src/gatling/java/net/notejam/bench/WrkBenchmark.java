@@ -32,7 +32,13 @@ import org.jsoup.Jsoup;
  */
 public final class WrkBenchmark {
 
-  private record Endpoint(String name, String file, String path, String role, String title) {}
+  /** {@code path} on {@code server}: the application's URL, or the management port's. */
+  private record Endpoint(
+      String name, String file, String server, String path, String role, String title) {
+    String url() {
+      return server + path;
+    }
+  }
 
   private record Result(
       Endpoint endpoint,
@@ -64,22 +70,26 @@ public final class WrkBenchmark {
     }
     List<Endpoint> endpoints =
         List.of(
-            new Endpoint("/health/live", "health-live", "/health/live", null, null),
+            new Endpoint(
+                "/health/live", "health-live", Settings.MANAGEMENT_URL, "/health/live", null, null),
             new Endpoint(
                 "all notes (" + accounts.getProperty("small.notes") + ")",
                 "all-notes",
+                Settings.URL,
                 "/",
                 "small",
                 "All notes (" + accounts.getProperty("small.notes") + ")"),
             new Endpoint(
                 "one note",
                 "one-note",
+                Settings.URL,
                 "/notes/" + accounts.getProperty("small.note") + "/",
                 "small",
                 accounts.getProperty("small.noteName")),
             new Endpoint(
                 "pad " + thousands(accounts.getProperty("huge.notes")) + ", page 1",
                 "pad-page-1",
+                Settings.URL,
                 "/pads/" + accounts.getProperty("huge.pad") + "/",
                 "huge",
                 accounts.getProperty("huge.padName")
@@ -218,9 +228,7 @@ public final class WrkBenchmark {
   /** The URL must answer 200 with the expected page (by its title) for the cookie. */
   private static void verify(Endpoint e, String cookie) throws IOException, InterruptedException {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(Settings.URL + e.path()))
-            .timeout(Duration.ofSeconds(30))
-            .GET();
+        HttpRequest.newBuilder(URI.create(e.url())).timeout(Duration.ofSeconds(30)).GET();
     if (cookie != null) {
       request.header("Cookie", cookie);
     }
@@ -264,7 +272,7 @@ public final class WrkBenchmark {
     if (measured) {
       command.add("--latency");
     }
-    command.add(Settings.URL + e.path());
+    command.add(e.url());
     Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (wrk.waitFor() != 0) {

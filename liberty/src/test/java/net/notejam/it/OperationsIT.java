@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /** What ops and monitoring see: health endpoints, Prometheus metrics, JSON logs. */
 class OperationsIT {
 
-  private final Browser browser = new Browser();
+  /** Where the kubelet and Prometheus call: the management port. */
+  private final Browser browser = Browser.management();
 
   @Test
   void startedOnceMigratedLiveWithoutTheDatabaseAndReadyWhileItAnswers() {

@@ -45,6 +45,9 @@ class PlayedWorkloadIT {
   private static final Path PLAY = REPO.resolve("deploy/local/play.sh");
   private static final URI PLAYED = URI.create("http://127.0.0.1:9080");
 
+  /** The pod's management port, published as deploy/local does. */
+  private static final URI PLAYED_MANAGEMENT = URI.create("http://127.0.0.1:9090");
+
   /** podman kube play names the Deployment's pod notejam-pod-0, its container after both. */
   private static final String CONTAINER = "notejam-pod-0-notejam";
 
@@ -69,7 +72,7 @@ class PlayedWorkloadIT {
 
   @Test
   void signUpWriteThenReplaceThePodAndFindEverything() throws Exception {
-    Page ready = new Browser(PLAYED, null).get("/health/ready");
+    Page ready = new Browser(PLAYED_MANAGEMENT, null).get("/health/ready");
     assertEquals(200, ready.status(), ready.body());
     assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
 

@@ -29,7 +29,7 @@ class DatabaseOutageDrillIT {
     assumeTrue(
         stop != null && start != null,
         "set NOTEJAM_IT_DB_STOP and NOTEJAM_IT_DB_START (see README)");
-    Browser probe = new Browser();
+    Browser probe = Browser.management();
     SignedInLoad load = SignedInLoad.start(Browser.BASE, 4, Duration.ofMillis(150));
     long duringOutage;
     long failedDuringOutage;
@@ -113,7 +113,7 @@ class DatabaseOutageDrillIT {
           acknowledgedBefore);
     } finally {
       load.close();
-      if (new Browser().get("/health/ready").status() != 200) {
+      if (Browser.management().get("/health/ready").status() != 200) {
         Drills.run(start);
       }
     }

@@ -73,7 +73,9 @@ final class HaProxy implements AutoCloseable {
           .append(server.name)
           .append(" 127.0.0.1:")
           .append(server.port)
-          .append(" check cookie ")
+          .append(" check port ")
+          .append(server.managementPort)
+          .append(" cookie ")
           .append(server.name)
           .append('\n');
     }

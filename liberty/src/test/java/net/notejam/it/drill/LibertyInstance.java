@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * One more Notejam server for a drill: a copy of the integration-test server (same config, same
  * application, same database settings from the environment) under its own name and port, started
- * and stopped with Liberty's own {@code server} script, as an operator would.
+ * and stopped with Liberty's own {@code server} script, as an operator would. Its /health and
+ * /metrics are on {@link #management}, port + 1000.
  */
 final class LibertyInstance {
 
@@ -31,11 +33,15 @@ final class LibertyInstance {
   final String name;
   final int port;
   final URI url;
+  final int managementPort;
+  final URI management;
 
   private LibertyInstance(String name, int port) {
     this.name = name;
     this.port = port;
     this.url = URI.create("http://localhost:" + port);
+    this.managementPort = port + 1000;
+    this.management = URI.create("http://localhost:" + managementPort);
   }
 
   /**
@@ -65,11 +71,12 @@ final class LibertyInstance {
     }
     StringBuilder bootstrap = new StringBuilder();
     for (String line : Files.readAllLines(source.resolve("bootstrap.properties"))) {
-      if (!line.startsWith("http.port=")) {
+      if (!line.startsWith("http.port=") && !line.startsWith("management.port=")) {
         bootstrap.append(line).append('\n');
       }
     }
     bootstrap.append("http.port=").append(port).append('\n');
+    bootstrap.append("management.port=").append(port + 1000).append('\n');
     if (ltpaKeys != null) {
       bootstrap.append("ltpa.keys.file=").append(ltpaKeys.toAbsolutePath()).append('\n');
     }
@@ -88,6 +95,18 @@ final class LibertyInstance {
       existing += "\n";
     }
     Files.writeString(file, existing + String.join("\n", options) + "\n");
+    return this;
+  }
+
+  /**
+   * Accepts requests whose Host header names {@code proxyPort}: those passed on by a proxy in front
+   * (haproxy) listening there; before {@link #start}.
+   */
+  LibertyInstance behindProxyOn(int proxyPort) throws IOException {
+    Files.writeString(
+        SERVERS.resolve(name).resolve("bootstrap.properties"),
+        "public.port=" + proxyPort + "\n",
+        StandardOpenOption.APPEND);
     return this;
   }
 
@@ -152,7 +171,7 @@ final class LibertyInstance {
       try {
         HttpResponse<Void> r =
             client.send(
-                HttpRequest.newBuilder(url.resolve("/health/ready"))
+                HttpRequest.newBuilder(management.resolve("/health/ready"))
                     .timeout(Duration.ofSeconds(5))
                     .build(),
                 HttpResponse.BodyHandlers.discarding());

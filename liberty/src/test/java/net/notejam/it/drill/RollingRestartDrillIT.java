@@ -39,8 +39,8 @@ class RollingRestartDrillIT {
     Path keys = dir.resolve("ltpa.keys").toAbsolutePath();
     java.nio.file.Files.createDirectories(dir);
     java.nio.file.Files.deleteIfExists(keys);
-    LibertyInstance a = LibertyInstance.create("notejam-drill-a", 9181, keys);
-    LibertyInstance b = LibertyInstance.create("notejam-drill-b", 9182, keys);
+    LibertyInstance a = LibertyInstance.create("notejam-drill-a", 9181, keys).behindProxyOn(9180);
+    LibertyInstance b = LibertyInstance.create("notejam-drill-b", 9182, keys).behindProxyOn(9180);
     List<LibertyInstance> both = List.of(a, b);
     List<String> timings = new ArrayList<>();
     try {

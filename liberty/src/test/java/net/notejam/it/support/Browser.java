@@ -27,6 +27,10 @@ public final class Browser {
   public static final URI BASE =
       URI.create(System.getProperty("notejam.url", "http://localhost:9081"));
 
+  /** The test server's management endpoint: /health and /metrics, which {@link #BASE} lacks. */
+  public static final URI MANAGEMENT =
+      URI.create(System.getProperty("notejam.management.url", "http://localhost:9091"));
+
   /** Sent as X-Request-Id on every request when set, to find this browser's lines in the log. */
   private final String requestId;
 
@@ -35,6 +39,11 @@ public final class Browser {
 
   public Browser() {
     this(null);
+  }
+
+  /** A browser at the test server's management endpoint, as the kubelet or Prometheus. */
+  public static Browser management() {
+    return new Browser(MANAGEMENT, null);
   }
 
   public Browser(String requestId) {

@@ -13,7 +13,7 @@ public final class Metrics {
   }
 
   public static Metrics scrape() {
-    Page page = new Browser().get("/metrics");
+    Page page = Browser.management().get("/metrics");
     if (page.status() != 200) {
       throw new AssertionError("/metrics answered " + page.status());
     }
