@@ -54,6 +54,21 @@ class PadsIT {
   }
 
   @Test
+  void aFormPostedIntoAnotherSessionChangesNothing() {
+    // The view state names a view of the owner's session; the other session has none by that
+    // name, as with a forged cross-site post or a form left open past its session.
+    Page ownersForm = owner.get("/pads/create/");
+    Browser other = Accounts.signedInUser(Accounts.newEmail());
+
+    Page refused = other.submit(ownersForm, "pad", Map.of("name", "Forged"), "save");
+
+    assertEquals(403, refused.status());
+    assertEquals("Please try again", refused.title(), refused.body());
+    assertEquals(List.of(), other.get("/").document().select(".sidebar ul.pads a").eachText());
+    assertEquals(List.of(), owner.get("/").document().select(".sidebar ul.pads a").eachText());
+  }
+
+  @Test
   void aPadRenamedInAnotherTabIsNotOverwrittenSilently() {
     long pad = Notejam.createPad(owner, "Shared");
     Page firstTab = owner.get("/pads/" + pad + "/edit/");
