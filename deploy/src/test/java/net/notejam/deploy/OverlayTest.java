@@ -554,12 +554,15 @@ class OverlayTest {
         cluster.at("/spec/storage/storageClass").asText(),
         env + ": data on the encrypted gp3 class");
     List<ObjectNode> schedules = m.customs("ScheduledBackup");
-    assertEquals(1, schedules.size());
-    ObjectNode schedule = schedules.get(0);
-    assertEquals("volumeSnapshot", schedule.at("/spec/method").asText());
-    assertEquals(DB_CLUSTER, schedule.at("/spec/cluster/name").asText());
     assertEquals(
-        6, schedule.at("/spec/schedule").asText().split(" ").length, "CNPG cron has seconds");
+        List.of("plugin", "volumeSnapshot"),
+        schedules.stream().map(b -> b.at("/spec/method").asText()).sorted().toList(),
+        env + ": base backups for PITR (PointInTimeRecoveryTest) and volume snapshots");
+    for (ObjectNode schedule : schedules) {
+      assertEquals(DB_CLUSTER, schedule.at("/spec/cluster/name").asText());
+      assertEquals(
+          6, schedule.at("/spec/schedule").asText().split(" ").length, "CNPG cron has seconds");
+    }
   }
 
   @ParameterizedTest

@@ -28,6 +28,13 @@ public final class BackupPolicy {
    */
   public static final int EXPIRY_MARGIN_DAYS = 30;
 
+  /**
+   * How far back point-in-time recovery reaches: the WAL archive and base backups of the PITR
+   * bucket are kept (and locked) this long. Older states come from the 3-year logical backups and
+   * volume snapshots.
+   */
+  public static final int PITR_WINDOW_DAYS = 35;
+
   /** Move dumps to Glacier Instant Retrieval: still restorable in milliseconds. */
   public static final int INSTANT_ARCHIVE_AFTER_DAYS = 30;
 

@@ -16,8 +16,8 @@ import software.constructs.Construct;
 
 /**
  * What the stores of backups share, in the primary region ({@link DataProtectionStack}) and in the
- * DR region ({@link RecoveryStack}): the keys that encrypt them and the locked logical backup
- * buckets.
+ * DR region ({@link RecoveryStack}): the keys that encrypt them and the locked buckets of logical
+ * backups and of the PITR archive.
  */
 final class BackupStorage {
   private BackupStorage() {}
@@ -45,6 +45,17 @@ final class BackupStorage {
    */
   static Bucket.Builder lockedBucket(
       Construct scope, String id, String name, IKey key, ObjectLockRetention lock) {
+    return lockedBucket(scope, id, name, key, lock, lifecycle());
+  }
+
+  /** The same with other lifecycle rules: for a store whose objects age otherwise. */
+  static Bucket.Builder lockedBucket(
+      Construct scope,
+      String id,
+      String name,
+      IKey key,
+      ObjectLockRetention lock,
+      List<LifecycleRule> lifecycle) {
     return Bucket.Builder.create(scope, id)
         .bucketName(name)
         .versioned(true)
@@ -55,7 +66,7 @@ final class BackupStorage {
         .enforceSsl(true)
         .objectLockEnabled(true)
         .objectLockDefaultRetention(lock)
-        .lifecycleRules(lifecycle())
+        .lifecycleRules(lifecycle)
         .removalPolicy(RemovalPolicy.RETAIN);
   }
 

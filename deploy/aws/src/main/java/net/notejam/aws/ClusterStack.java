@@ -59,6 +59,12 @@ public final class ClusterStack extends NotejamStack {
   /** Service account of the pg_dump CronJob (deploy/ uses the same name). */
   public static final String BACKUP_SERVICE_ACCOUNT = "notejam-backup";
 
+  /** CloudNativePG's service account of the live cluster notejam-db (deploy/base/database). */
+  public static final String DATABASE_SERVICE_ACCOUNT = "notejam-db";
+
+  /** And of the side cluster point-in-time recovery creates (deploy/recovery). */
+  public static final String RECOVERY_SERVICE_ACCOUNT = "notejam-db-recovered";
+
   private final Cluster cluster;
   private final List<Nodegroup> nodeGroups = new ArrayList<>();
 
@@ -202,20 +208,42 @@ public final class ClusterStack extends NotejamStack {
     }
 
     // The pg_dump CronJob writes to the backup bucket through EKS Pod Identity.
-    Role backupRole =
-        Role.Builder.create(this, "LogicalBackupRole")
-            .assumedBy(new SessionTagsPrincipal(new ServicePrincipal("pods.eks.amazonaws.com")))
-            .build();
+    Role backupRole = podRole("LogicalBackupRole");
     dataProtection.backupBucket().grantReadWrite(backupRole);
-    CfnPodIdentityAssociation.Builder.create(this, "LogicalBackupIdentity")
-        .clusterName(cluster.getClusterName())
-        .namespace(namespace(deployment))
-        .serviceAccount(BACKUP_SERVICE_ACCOUNT)
-        .roleArn(backupRole.getRoleArn())
-        .build()
+    podIdentity("LogicalBackupIdentity", deployment, BACKUP_SERVICE_ACCOUNT, backupRole)
+        .addResourceDependency(podIdentityAgent);
+
+    // CloudNativePG's instances archive WAL and base backups to the PITR bucket (ObjectStore
+    // notejam-db-pitr); a side cluster recovered from it only reads. The operator names each
+    // cluster's service account after the cluster.
+    Role archiveRole = podRole("DatabaseArchiveRole");
+    dataProtection.pitrBucket().grantReadWrite(archiveRole);
+    podIdentity("DatabaseArchiveIdentity", deployment, DATABASE_SERVICE_ACCOUNT, archiveRole)
+        .addResourceDependency(podIdentityAgent);
+    Role recoveryRole = podRole("DatabaseRecoveryRole");
+    dataProtection.pitrBucket().grantRead(recoveryRole);
+    podIdentity("DatabaseRecoveryIdentity", deployment, RECOVERY_SERVICE_ACCOUNT, recoveryRole)
         .addResourceDependency(podIdentityAgent);
 
     CfnOutput.Builder.create(this, "ClusterName").value(cluster.getClusterName()).build();
+  }
+
+  /** A role that pods take through EKS Pod Identity. */
+  private Role podRole(String id) {
+    return Role.Builder.create(this, id)
+        .assumedBy(new SessionTagsPrincipal(new ServicePrincipal("pods.eks.amazonaws.com")))
+        .build();
+  }
+
+  /** Gives {@code serviceAccount} in the environment's namespace {@code role}. */
+  private CfnPodIdentityAssociation podIdentity(
+      String id, Deployment deployment, String serviceAccount, Role role) {
+    return CfnPodIdentityAssociation.Builder.create(this, id)
+        .clusterName(cluster.getClusterName())
+        .namespace(namespace(deployment))
+        .serviceAccount(serviceAccount)
+        .roleArn(role.getRoleArn())
+        .build();
   }
 
   private CfnAddon addon(String id, String name, CfnAddon.PodIdentityAssociationProperty identity) {

@@ -3,6 +3,7 @@ package net.notejam.aws;
 import java.util.List;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnTag;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dlm.CfnLifecyclePolicy;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
@@ -13,6 +14,7 @@ import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketAttributes;
 import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ReplicationRule;
 import software.amazon.awscdk.services.s3.StorageClass;
 import software.constructs.Construct;
@@ -20,11 +22,13 @@ import software.constructs.Construct;
 /**
  * Keeps every note recoverable for 3 years, also after losing the region: the KMS key of the
  * database volumes, daily volume snapshots copied to the DR region (Data Lifecycle Manager), and
- * the bucket for logical backups (pg_dump custom format), replicated to the DR region.
+ * the bucket for logical backups (pg_dump custom format), replicated to the DR region; and the
+ * database's WAL archive for point-in-time recovery over the last 35 days.
  */
 public final class DataProtectionStack extends NotejamStack {
   private final Key volumeKey;
   private final Bucket backupBucket;
+  private final Bucket pitrBucket;
 
   public DataProtectionStack(Construct scope, Deployment deployment, RecoveryStack recovery) {
     super(
@@ -47,6 +51,7 @@ public final class DataProtectionStack extends NotejamStack {
 
     addSnapshotPolicy(deployment, recoveryKey);
     this.backupBucket = backupBucket(deployment, recoveryKey);
+    this.pitrBucket = pitrBucket(deployment);
 
     CfnOutput.Builder.create(this, "VolumeKeyArn")
         .description("kmsKeyId of the database StorageClass")
@@ -55,6 +60,39 @@ public final class DataProtectionStack extends NotejamStack {
     CfnOutput.Builder.create(this, "BackupBucketName")
         .description("Bucket of the pg_dump job")
         .value(backupBucket.getBucketName())
+        .build();
+    CfnOutput.Builder.create(this, "PitrBucketName")
+        .description("WAL archive and base backups (the overlays' pitrDestination)")
+        .value(pitrBucket.getBucketName())
+        .build();
+  }
+
+  /**
+   * The database's WAL archive and base backups (CloudNativePG's Barman Cloud plugin, ObjectStore
+   * notejam-db-pitr), for recovery to any second of {@link BackupPolicy#PITR_WINDOW_DAYS}: each
+   * object locked that long, so a compromised cluster cannot erase the window, and pruned by the
+   * plugin once it falls out of it. A delete leaves a version behind, gone a week later.
+   */
+  private Bucket pitrBucket(Deployment deployment) {
+    Key key =
+        BackupStorage.key(
+            this,
+            "PitrKey",
+            deployment.keyAlias("pitr"),
+            "Encrypts the WAL archive and base backups of " + deployment.prefix());
+    return BackupStorage.lockedBucket(
+            this,
+            "PitrArchive",
+            deployment.pitrBucketName(),
+            key,
+            deployment.profile().pitrLock(),
+            List.of(
+                LifecycleRule.builder()
+                    .id("pruned-versions-gone-after-a-week")
+                    .noncurrentVersionExpiration(Duration.days(7))
+                    .expiredObjectDeleteMarker(true)
+                    .abortIncompleteMultipartUploadAfter(Duration.days(1))
+                    .build()))
         .build();
   }
 
@@ -188,5 +226,9 @@ public final class DataProtectionStack extends NotejamStack {
 
   public Bucket backupBucket() {
     return backupBucket;
+  }
+
+  public Bucket pitrBucket() {
+    return pitrBucket;
   }
 }

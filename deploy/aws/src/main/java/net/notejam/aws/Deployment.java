@@ -97,6 +97,11 @@ public record Deployment(
     return "notejam-" + environmentName() + "-" + region + "-backups-" + account;
   }
 
+  /** The database's WAL archive and base backups, for point-in-time recovery. */
+  public String pitrBucketName() {
+    return "notejam-" + environmentName() + "-" + region + "-pitr-" + account;
+  }
+
   public String replicaBucketName() {
     return "notejam-" + environmentName() + "-" + drRegion + "-backup-replica-" + account;
   }

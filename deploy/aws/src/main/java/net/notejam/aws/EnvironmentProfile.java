@@ -70,7 +70,15 @@ public enum EnvironmentProfile {
 
   /** Default Object Lock retention of logical backups: {@link BackupPolicy#RETENTION_DAYS}. */
   public ObjectLockRetention backupLock() {
-    Duration period = Duration.days(BackupPolicy.RETENTION_DAYS);
+    return lock(Duration.days(BackupPolicy.RETENTION_DAYS));
+  }
+
+  /** Default Object Lock retention of the PITR archive: {@link BackupPolicy#PITR_WINDOW_DAYS}. */
+  public ObjectLockRetention pitrLock() {
+    return lock(Duration.days(BackupPolicy.PITR_WINDOW_DAYS));
+  }
+
+  private ObjectLockRetention lock(Duration period) {
     // Governance outside prod: an administrator can still clean up a dev bucket with a bypass.
     return settings.complianceLock()
         ? ObjectLockRetention.compliance(period)

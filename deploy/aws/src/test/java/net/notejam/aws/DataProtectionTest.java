@@ -13,6 +13,13 @@ class DataProtectionTest {
   private static final Map<String, Object> THREE_YEARS =
       Map.of("Interval", 3, "IntervalUnit", "YEARS");
 
+  /** The logical backups' bucket in the primary region and its replica in the DR region. */
+  private static List<Map<String, Object>> logicalBackupBuckets(SynthesizedDeployment synthesized) {
+    return List.of(
+        Templates.bucket(synthesized.dataProtection(), synthesized.deployment.backupBucketName()),
+        Templates.single(synthesized.recovery(), "AWS::S3::Bucket"));
+  }
+
   private static Map<String, Object> schedule(Template dataProtection) {
     Map<String, Object> policy = Templates.single(dataProtection, "AWS::DLM::LifecyclePolicy");
     List<Object> schedules = Templates.list(Templates.at(policy, "PolicyDetails", "Schedules"));
@@ -69,30 +76,9 @@ class DataProtectionTest {
   void backupBucketIsVersionedEncryptedPrivateAndLocked(EnvironmentProfile profile) {
     SynthesizedDeployment synthesized = SynthesizedDeployment.of(profile);
 
-    for (Template template : List.of(synthesized.dataProtection(), synthesized.recovery())) {
-      Map<String, Object> bucket = Templates.single(template, "AWS::S3::Bucket");
-      assertEquals("Enabled", Templates.at(bucket, "VersioningConfiguration", "Status"));
-      Map<String, Object> encryption =
-          Templates.map(
-              Templates.list(
-                      Templates.at(bucket, "BucketEncryption", "ServerSideEncryptionConfiguration"))
-                  .get(0));
-      assertEquals(
-          "aws:kms", Templates.at(encryption, "ServerSideEncryptionByDefault", "SSEAlgorithm"));
-      assertEquals(
-          Map.of(
-              "BlockPublicAcls", true,
-              "BlockPublicPolicy", true,
-              "IgnorePublicAcls", true,
-              "RestrictPublicBuckets", true),
-          bucket.get("PublicAccessBlockConfiguration"));
-      assertEquals(true, bucket.get("ObjectLockEnabled"));
-      Map<String, Object> retention =
-          Templates.map(
-              Templates.at(bucket, "ObjectLockConfiguration", "Rule", "DefaultRetention"));
-      assertEquals(BackupPolicy.RETENTION_DAYS, Templates.number(retention.get("Days")));
-      assertEquals(
-          profile == EnvironmentProfile.PROD ? "COMPLIANCE" : "GOVERNANCE", retention.get("Mode"));
+    for (Map<String, Object> bucket : logicalBackupBuckets(synthesized)) {
+      Templates.assertVersionedEncryptedPrivateAndLocked(
+          bucket, BackupPolicy.RETENTION_DAYS, profile == EnvironmentProfile.PROD);
     }
   }
 
@@ -101,8 +87,7 @@ class DataProtectionTest {
   void backupsMoveToColderStorageAndExpireAfterThreeYearsAndAMargin(EnvironmentProfile profile) {
     SynthesizedDeployment synthesized = SynthesizedDeployment.of(profile);
 
-    for (Template template : List.of(synthesized.dataProtection(), synthesized.recovery())) {
-      Map<String, Object> bucket = Templates.single(template, "AWS::S3::Bucket");
+    for (Map<String, Object> bucket : logicalBackupBuckets(synthesized)) {
       Map<String, Object> rule =
           Templates.map(
               Templates.list(Templates.at(bucket, "LifecycleConfiguration", "Rules")).get(0));
@@ -121,7 +106,8 @@ class DataProtectionTest {
   @EnumSource(EnvironmentProfile.class)
   void backupsReplicateToTheBucketInTheDrRegion(EnvironmentProfile profile) {
     SynthesizedDeployment synthesized = SynthesizedDeployment.of(profile);
-    Map<String, Object> bucket = Templates.single(synthesized.dataProtection(), "AWS::S3::Bucket");
+    Map<String, Object> bucket =
+        Templates.bucket(synthesized.dataProtection(), synthesized.deployment.backupBucketName());
 
     Map<String, Object> rule =
         Templates.map(

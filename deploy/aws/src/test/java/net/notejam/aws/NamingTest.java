@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,8 +49,10 @@ class NamingTest {
             (key, value) -> assertEquals(value, Templates.tags(resource).get(key), type));
       }
     }
-    Map<String, Object> bucket = Templates.single(synthesized.dataProtection(), "AWS::S3::Bucket");
-    expected.forEach((key, value) -> assertEquals(value, Templates.tags(bucket).get(key)));
+    for (Map<String, Object> bucket :
+        Templates.properties(synthesized.dataProtection(), "AWS::S3::Bucket")) {
+      expected.forEach((key, value) -> assertEquals(value, Templates.tags(bucket).get(key)));
+    }
   }
 
   @ParameterizedTest
@@ -62,8 +65,13 @@ class NamingTest {
             Templates.single(synthesized.cluster(), "Custom::AWSCDK-EKS-Cluster").get("Config"));
     assertEquals("notejam-" + profile.id() + "-eu-west-1", config.get("name"));
     assertEquals(
-        "notejam-" + profile.id() + "-eu-west-1-backups-111111111111",
-        Templates.single(synthesized.dataProtection(), "AWS::S3::Bucket").get("BucketName"));
+        List.of(
+            "notejam-" + profile.id() + "-eu-west-1-backups-111111111111",
+            "notejam-" + profile.id() + "-eu-west-1-pitr-111111111111"),
+        Templates.properties(synthesized.dataProtection(), "AWS::S3::Bucket").stream()
+            .map(bucket -> (String) bucket.get("BucketName"))
+            .sorted()
+            .toList());
   }
 
   @Test

@@ -1,5 +1,7 @@
 package net.notejam.aws;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +22,39 @@ final class Templates {
     return resources(template, type).values().stream()
         .map(resource -> map(resource.get("Properties")))
         .collect(Collectors.toList());
+  }
+
+  /**
+   * A bucket of backups as every one must be: versioned, KMS-encrypted, private, with Object Lock
+   * holding each object {@code days} days, in compliance mode in prod (not even root can shorten
+   * it) and governance elsewhere.
+   */
+  static void assertVersionedEncryptedPrivateAndLocked(
+      Map<String, Object> bucket, int days, boolean compliance) {
+    assertEquals("Enabled", at(bucket, "VersioningConfiguration", "Status"));
+    Map<String, Object> encryption =
+        map(list(at(bucket, "BucketEncryption", "ServerSideEncryptionConfiguration")).get(0));
+    assertEquals("aws:kms", at(encryption, "ServerSideEncryptionByDefault", "SSEAlgorithm"));
+    assertEquals(
+        Map.of(
+            "BlockPublicAcls", true,
+            "BlockPublicPolicy", true,
+            "IgnorePublicAcls", true,
+            "RestrictPublicBuckets", true),
+        bucket.get("PublicAccessBlockConfiguration"));
+    assertEquals(true, bucket.get("ObjectLockEnabled"));
+    Map<String, Object> retention =
+        map(at(bucket, "ObjectLockConfiguration", "Rule", "DefaultRetention"));
+    assertEquals(days, number(retention.get("Days")));
+    assertEquals(compliance ? "COMPLIANCE" : "GOVERNANCE", retention.get("Mode"));
+  }
+
+  /** The S3 bucket named {@code name}: fails if there is none. */
+  static Map<String, Object> bucket(Template template, String name) {
+    return properties(template, "AWS::S3::Bucket").stream()
+        .filter(bucket -> name.equals(bucket.get("BucketName")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no bucket " + name));
   }
 
   /** The only resource of a type: fails if there are none or several. */
