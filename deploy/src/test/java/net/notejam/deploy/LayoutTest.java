@@ -129,12 +129,16 @@ class LayoutTest {
               assertTrue(e.getKey().startsWith("tagSpecification_"), e.getKey());
               tags.add(e.getValue().asText());
             });
-    // The AWS side (deploy/aws) selects volumes and snapshots by these; the top README, where
-    // "Deploying to EKS" describes the backups, is the contract.
+    // Each environment's policy on the AWS side (deploy/aws DataProtectionTest) selects the
+    // volumes of its namespace by this tag; the top README, where "Deploying to EKS" describes
+    // the backups, is the contract.
     String readme = Files.readString(DEPLOY.getParent().resolve("README.md"));
-    for (String tag : List.of("notejam/backup=volume-snapshot", "notejam/retention=3y")) {
-      assertTrue(tags.contains(tag), "snapshot tag " + tag);
-      assertTrue(readme.contains(tag), "README names the tag " + tag);
+    String volumeTag = "notejam/backup=volume-snapshot-{{ .PVCNamespace }}";
+    assertTrue(sc.getParameters().containsValue(volumeTag), "volume tag " + volumeTag);
+    String snapshotTag = "notejam/backup=volume-snapshot-{{ .VolumeSnapshotNamespace }}";
+    assertTrue(tags.contains(snapshotTag), "snapshot tag " + snapshotTag);
+    for (String tag : List.of(volumeTag, snapshotTag)) {
+      assertTrue(readme.contains(tag.substring(tag.indexOf('=') + 1)), "README names " + tag);
     }
   }
 

@@ -3,18 +3,23 @@ package net.notejam.aws;
 /**
  * The backup contract shared with the Kubernetes side (deploy/): tag names and retention.
  *
- * <p>The VolumeSnapshotClass tags CSI snapshots with {@link #BACKUP_TAG}={@link #BACKUP_TAG_VALUE}
- * and {@link #RETENTION_TAG}={@link #RETENTION_TAG_VALUE}. Data Lifecycle Manager can only manage
- * snapshots it creates itself, and it selects <em>volumes</em> by tag: the StorageClass of the
- * database volumes must therefore carry the same {@link #BACKUP_TAG} (EBS CSI parameter {@code
- * tagSpecification_1: "notejam/backup=volume-snapshot"}). The daily DLM snapshots then carry the
- * same two tags as the CSI ones.
+ * <p>Data Lifecycle Manager can only manage snapshots it creates itself, and it selects
+ * <em>volumes</em> by tag: the StorageClass of the database volumes tags each with {@link
+ * #BACKUP_TAG} = {@link #backupTagValue} of its namespace (EBS CSI parameter {@code
+ * tagSpecification_2: "notejam/backup=volume-snapshot-{{ .PVCNamespace }}"}), so that each
+ * environment's policy selects its own volumes only, even with several environments in one account
+ * and region. The VolumeSnapshotClass tags CloudNativePG's own snapshots the same way. The daily
+ * DLM snapshots copy the volume's tag and add {@link #RETENTION_TAG} with the environment's
+ * retention ({@link EnvironmentProfile.SnapshotRetention}).
  */
 public final class BackupPolicy {
   public static final String BACKUP_TAG = "notejam/backup";
-  public static final String BACKUP_TAG_VALUE = "volume-snapshot";
   public static final String RETENTION_TAG = "notejam/retention";
-  public static final String RETENTION_TAG_VALUE = "3y";
+
+  /** The {@link #BACKUP_TAG} value of the database volumes in Kubernetes namespace {@code ns}. */
+  public static String backupTagValue(String namespace) {
+    return "volume-snapshot-" + namespace;
+  }
 
   /** Every note must be recoverable for 3 years. */
   public static final int RETENTION_YEARS = 3;

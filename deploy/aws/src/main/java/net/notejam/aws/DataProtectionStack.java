@@ -117,10 +117,12 @@ public final class DataProtectionStack extends NotejamStack {
           "kms:CreateGrant");
     }
 
-    CfnLifecyclePolicy.RetainRuleProperty threeYears =
+    EnvironmentProfile.SnapshotRetention retention =
+        deployment.profile().settings().snapshotRetention();
+    CfnLifecyclePolicy.RetainRuleProperty kept =
         CfnLifecyclePolicy.RetainRuleProperty.builder()
-            .interval(BackupPolicy.RETENTION_YEARS)
-            .intervalUnit("YEARS")
+            .interval(retention.interval())
+            .intervalUnit(retention.unit())
             .build();
     CfnLifecyclePolicy.CrossRegionCopyRuleProperty copyToRecoveryRegion =
         CfnLifecyclePolicy.CrossRegionCopyRuleProperty.builder()
@@ -130,15 +132,18 @@ public final class DataProtectionStack extends NotejamStack {
             .copyTags(true)
             .retainRule(
                 CfnLifecyclePolicy.CrossRegionCopyRetainRuleProperty.builder()
-                    .interval(BackupPolicy.RETENTION_YEARS)
-                    .intervalUnit("YEARS")
+                    .interval(retention.interval())
+                    .intervalUnit(retention.unit())
                     .build())
             .build();
 
     CfnLifecyclePolicy policy =
         CfnLifecyclePolicy.Builder.create(this, "VolumeSnapshotPolicy")
             .description(
-                ("Notejam " + deployment.prefix() + " daily volume snapshots kept 3 years")
+                ("Notejam "
+                        + deployment.prefix()
+                        + " daily volume snapshots kept "
+                        + retention.label())
                     // DLM descriptions allow letters, digits, spaces, '-' and '_' only.
                     .replaceAll("[^0-9A-Za-z _-]", "-"))
             .state("ENABLED")
@@ -148,27 +153,28 @@ public final class DataProtectionStack extends NotejamStack {
                     .policyType("EBS_SNAPSHOT_MANAGEMENT")
                     .resourceTypes(List.of("VOLUME"))
                     .resourceLocations(List.of("CLOUD"))
-                    // DLM selects volumes, not snapshots: the StorageClass tags the volumes.
+                    // DLM selects volumes, not snapshots: the StorageClass tags the volumes, each
+                    // with its namespace, so this environment's volumes only.
                     .targetTags(
-                        List.of(tag(BackupPolicy.BACKUP_TAG, BackupPolicy.BACKUP_TAG_VALUE)))
+                        List.of(
+                            tag(
+                                BackupPolicy.BACKUP_TAG,
+                                BackupPolicy.backupTagValue(ClusterStack.namespace(deployment)))))
                     .schedules(
                         List.of(
                             CfnLifecyclePolicy.ScheduleProperty.builder()
-                                .name("daily-kept-3-years")
+                                .name("daily-kept-" + retention.label())
                                 // Copies the volume's notejam/backup tag onto the snapshot.
                                 .copyTags(true)
                                 .tagsToAdd(
-                                    List.of(
-                                        tag(
-                                            BackupPolicy.RETENTION_TAG,
-                                            BackupPolicy.RETENTION_TAG_VALUE)))
+                                    List.of(tag(BackupPolicy.RETENTION_TAG, retention.label())))
                                 .createRule(
                                     CfnLifecyclePolicy.CreateRuleProperty.builder()
                                         .interval(24)
                                         .intervalUnit("HOURS")
                                         .times(List.of(BackupPolicy.DAILY_SNAPSHOT_TIME))
                                         .build())
-                                .retainRule(threeYears)
+                                .retainRule(kept)
                                 .crossRegionCopyRules(List.of(copyToRecoveryRegion))
                                 .build()))
                     .build())

@@ -3,15 +3,26 @@ package net.notejam.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awscdk.assertions.Template;
 
 class DataProtectionTest {
-  private static final Map<String, Object> THREE_YEARS =
-      Map.of("Interval", 3, "IntervalUnit", "YEARS");
+  /** How long each environment keeps its daily volume snapshots, here and in the DR region. */
+  private static Map<String, Object> kept(EnvironmentProfile profile) {
+    return switch (profile) {
+      case DEV -> Map.of("Interval", 7, "IntervalUnit", "DAYS");
+      case TEST -> Map.of("Interval", 30, "IntervalUnit", "DAYS");
+      case PROD -> Map.of("Interval", 3, "IntervalUnit", "YEARS");
+    };
+  }
 
   /** The logical backups' bucket in the primary region and its replica in the DR region. */
   private static List<Map<String, Object>> logicalBackupBuckets(SynthesizedDeployment synthesized) {
@@ -29,7 +40,8 @@ class DataProtectionTest {
 
   @ParameterizedTest
   @EnumSource(EnvironmentProfile.class)
-  void snapshotPolicySelectsTheBackupTagAndAddsTheRetentionTag(EnvironmentProfile profile) {
+  void snapshotPolicySelectsItsEnvironmentsVolumesAndAddsTheRetentionTag(EnvironmentProfile profile)
+      throws IOException {
     Template dataProtection = SynthesizedDeployment.of(profile).dataProtection();
     Map<String, Object> policy = Templates.single(dataProtection, "AWS::DLM::LifecyclePolicy");
 
@@ -37,27 +49,49 @@ class DataProtectionTest {
     assertEquals("EBS_SNAPSHOT_MANAGEMENT", Templates.at(policy, "PolicyDetails", "PolicyType"));
     assertEquals(List.of("VOLUME"), Templates.at(policy, "PolicyDetails", "ResourceTypes"));
     assertEquals(
-        List.of(Map.of("Key", "notejam/backup", "Value", "volume-snapshot")),
-        Templates.at(policy, "PolicyDetails", "TargetTags"));
+        List.of(
+            Map.of("Key", "notejam/backup", "Value", "volume-snapshot-notejam-" + profile.id())),
+        Templates.at(policy, "PolicyDetails", "TargetTags"),
+        "this environment's volumes only");
     Map<String, Object> schedule = schedule(dataProtection);
     assertEquals(
-        List.of(Map.of("Key", "notejam/retention", "Value", "3y")), schedule.get("TagsToAdd"));
+        List.of(
+            Map.of(
+                "Key",
+                "notejam/retention",
+                "Value",
+                Map.of("dev", "7d", "test", "30d", "prod", "3y").get(profile.id()))),
+        schedule.get("TagsToAdd"));
     assertEquals(true, schedule.get("CopyTags"));
+
+    // The StorageClass's tag, as the EBS CSI driver fills it in for this environment's namespace,
+    // is the value the policy selects (deploy/base/cluster-scoped).
+    Matcher volumeTag =
+        Pattern.compile("tagSpecification_\\d+: \"notejam/backup=(.*)\\{\\{ \\.PVCNamespace }}\"")
+            .matcher(Files.readString(STORAGE_CLASS));
+    assertTrue(volumeTag.find(), STORAGE_CLASS + ": the volume tag");
+    assertEquals(
+        volumeTag.group(1) + "notejam-" + profile.id(),
+        Templates.map(Templates.list(Templates.at(policy, "PolicyDetails", "TargetTags")).get(0))
+            .get("Value"));
   }
+
+  private static final Path STORAGE_CLASS =
+      Path.of("..", "base", "cluster-scoped", "storageclass.yaml");
 
   @ParameterizedTest
   @EnumSource(EnvironmentProfile.class)
-  void snapshotsAreDailyAndKeptThreeYears(EnvironmentProfile profile) {
+  void snapshotsAreDailyAndKeptThreeYearsInProdLessElsewhere(EnvironmentProfile profile) {
     Map<String, Object> schedule = schedule(SynthesizedDeployment.of(profile).dataProtection());
 
     assertEquals(24, Templates.number(Templates.at(schedule, "CreateRule", "Interval")));
     assertEquals("HOURS", Templates.at(schedule, "CreateRule", "IntervalUnit"));
-    assertEquals(THREE_YEARS, schedule.get("RetainRule"));
+    assertEquals(kept(profile), schedule.get("RetainRule"));
   }
 
   @ParameterizedTest
   @EnumSource(EnvironmentProfile.class)
-  void snapshotsAreCopiedEncryptedToTheDrRegionAndKeptThreeYearsThere(EnvironmentProfile profile) {
+  void snapshotsAreCopiedEncryptedToTheDrRegionAndKeptAsLongThere(EnvironmentProfile profile) {
     SynthesizedDeployment synthesized = SynthesizedDeployment.of(profile);
     Map<String, Object> schedule = schedule(synthesized.dataProtection());
 
@@ -68,7 +102,7 @@ class DataProtectionTest {
     assertEquals(true, copy.get("Encrypted"));
     assertTrue(copy.get("CmkArn") != null, "copies use the recovery region's own key");
     assertEquals(true, copy.get("CopyTags"));
-    assertEquals(THREE_YEARS, copy.get("RetainRule"));
+    assertEquals(kept(profile), copy.get("RetainRule"));
   }
 
   @ParameterizedTest
