@@ -10,7 +10,7 @@ package net.notejam.aws;
  * environment's policy selects its own volumes only, even with several environments in one account
  * and region. The VolumeSnapshotClass tags CloudNativePG's own snapshots the same way. The daily
  * DLM snapshots copy the volume's tag and add {@link #RETENTION_TAG} with the environment's
- * retention ({@link EnvironmentProfile.SnapshotRetention}).
+ * retention ({@link EnvironmentProfile#snapshotRetention()}).
  */
 public final class BackupPolicy {
   public static final String BACKUP_TAG = "notejam/backup";

@@ -117,8 +117,7 @@ public final class DataProtectionStack extends NotejamStack {
           "kms:CreateGrant");
     }
 
-    EnvironmentProfile.SnapshotRetention retention =
-        deployment.profile().settings().snapshotRetention();
+    EnvironmentProfile.SnapshotRetention retention = deployment.profile().snapshotRetention();
     CfnLifecyclePolicy.RetainRuleProperty kept =
         CfnLifecyclePolicy.RetainRuleProperty.builder()
             .interval(retention.interval())

@@ -11,38 +11,14 @@ import software.amazon.awscdk.services.s3.ObjectLockRetention;
  */
 public enum EnvironmentProfile {
   /** One NAT gateway: dev tolerates losing egress with a zone, and NAT is priced per gateway. */
-  DEV(
-      new Settings(
-          "10.10.0.0/16",
-          1,
-          new NodesPerZone("m6i.large", 1, 1, 2),
-          1,
-          false,
-          false,
-          new SnapshotRetention(7, "DAYS", "7d"))),
+  DEV(new Settings("10.10.0.0/16", 1, new NodesPerZone("m6i.large", 1, 1, 2), 1, false, false)),
   /** Prod's instance type, so that performance tests on test say something about prod. */
-  TEST(
-      new Settings(
-          "10.20.0.0/16",
-          1,
-          new NodesPerZone("m6i.xlarge", 1, 1, 2),
-          2,
-          false,
-          false,
-          new SnapshotRetention(30, "DAYS", "30d"))),
+  TEST(new Settings("10.20.0.0/16", 1, new NodesPerZone("m6i.xlarge", 1, 1, 2), 2, false, false)),
   /**
    * One NAT gateway per zone so that losing a zone does not cut egress of the other two; nodes
    * sized in {@link CapacityPlan}; backups locked in compliance mode (not even root can shorten).
    */
-  PROD(
-      new Settings(
-          "10.30.0.0/16",
-          3,
-          new NodesPerZone("m6i.xlarge", 1, 2, 4),
-          3,
-          true,
-          true,
-          new SnapshotRetention(BackupPolicy.RETENTION_YEARS, "YEARS", "3y")));
+  PROD(new Settings("10.30.0.0/16", 3, new NodesPerZone("m6i.xlarge", 1, 2, 4), 3, true, true));
 
   /**
    * The values that differ between the environments.
@@ -55,8 +31,6 @@ public enum EnvironmentProfile {
    * @param complianceLock whether {@link EnvironmentProfile#backupLock()} is in compliance rather
    *     than governance mode
    * @param terminationProtection whether the stacks that hold backups are protected from deletion
-   * @param snapshotRetention how long the daily volume snapshots are kept, here and in the DR
-   *     region: 3 years in prod, where every note must stay recoverable; far less for dev and test
    */
   public record Settings(
       String cidr,
@@ -64,8 +38,7 @@ public enum EnvironmentProfile {
       NodesPerZone nodesPerZone,
       int databaseInstances,
       boolean complianceLock,
-      boolean terminationProtection,
-      SnapshotRetention snapshotRetention) {}
+      boolean terminationProtection) {}
 
   /**
    * A Data Lifecycle Manager retention: {@code interval} {@code unit}s (DAYS, WEEKS, MONTHS or
@@ -99,6 +72,18 @@ public enum EnvironmentProfile {
 
   public Settings settings() {
     return settings;
+  }
+
+  /**
+   * How long the daily volume snapshots are kept, here and in the DR region: 3 years in prod, where
+   * every note must stay recoverable; far less in dev and test.
+   */
+  public SnapshotRetention snapshotRetention() {
+    return switch (this) {
+      case DEV -> new SnapshotRetention(7, "DAYS", "7d");
+      case TEST -> new SnapshotRetention(30, "DAYS", "30d");
+      case PROD -> new SnapshotRetention(BackupPolicy.RETENTION_YEARS, "YEARS", "3y");
+    };
   }
 
   /** Default Object Lock retention of logical backups: {@link BackupPolicy#RETENTION_DAYS}. */
