@@ -1,10 +1,10 @@
 -- The trash: deleting a note or a pad only stamps deleted_at; every list, count and page leaves
 -- such rows out, the trash page shows them, and a scheduled job deletes those trashed longer ago
--- than the retention. A pad's notes go to the trash with it: deleted_with_pad marks them, so that
--- restoring the pad brings back exactly those (not a note that was trashed on its own before).
+-- than the retention. A pad's notes go to the trash with it, stamped with the pad's very
+-- deleted_at: that is how restoring the pad brings back exactly those, and not a note of it that
+-- was trashed on its own before (stamped earlier).
 alter table pads add column deleted_at timestamp with time zone;
 alter table notes add column deleted_at timestamp with time zone;
-alter table notes add column deleted_with_pad boolean not null default false;
 
 -- The purge job looks for rows trashed before a moment, over all users.
 create index pads_deleted_idx on pads (deleted_at);

@@ -52,15 +52,12 @@ public class Note extends OwnedEntity {
   private String text;
 
   /**
-   * When the note went to the trash; null while it is not in it. Set and cleared by the bulk
-   * updates of {@link Notes}, so that trashing and restoring leave {@code updated_at} alone.
+   * When the note went to the trash; null while it is not in it. The pad's own instant when it went
+   * with its pad. Set and cleared by the bulk updates of {@link Notes}, so that trashing and
+   * restoring leave {@code updated_at} alone.
    */
   @Column(name = "deleted_at")
   private Instant deletedAt;
-
-  /** True when the note went to the trash with its pad, and comes back when the pad does. */
-  @Column(name = "deleted_with_pad", nullable = false)
-  private boolean deletedWithPad;
 
   protected Note() {
     // for JPA
@@ -102,9 +99,5 @@ public class Note extends OwnedEntity {
 
   public String getText() {
     return text;
-  }
-
-  public Instant getDeletedAt() {
-    return deletedAt;
   }
 }

@@ -75,16 +75,16 @@ public final class Notes {
   }
 
   /**
-   * Puts the notes in {@code pad} in the trash with it at {@code now}, marked as gone with the pad;
-   * returns how many.
+   * Puts the notes in {@code pad} in the trash with it at {@code now}, the pad's own instant, which
+   * marks them as gone with the pad; returns how many.
    */
   public static int trashWithPad(EntityManager em, Pad pad, Instant now) {
     return inPad(em, Note.TRASH_WITH_PAD, pad).setParameter("now", now).executeUpdate();
   }
 
   /**
-   * The note {@code noteId} with its pad, if it is one of {@code ownerId}'s in the trash on its own
-   * (not with its pad); empty otherwise.
+   * The note {@code noteId} if it is one of {@code ownerId}'s in the trash on its own (not with its
+   * pad); empty otherwise.
    */
   public static Optional<Note> findTrashed(EntityManager em, long ownerId, long noteId) {
     return Owned.find(em, Note.TRASHED_BY_ID_AND_OWNER, Note.class, ownerId, noteId);
@@ -112,9 +112,14 @@ public final class Notes {
     byIdAndOwner(em, Note.RESTORE, ownerId, noteId).executeUpdate();
   }
 
-  /** Takes the notes that went to the trash with {@code pad} out of it; returns how many. */
+  /**
+   * Takes the notes that went to the trash with {@code pad} (still in it) out of it; returns how
+   * many.
+   */
   public static int restoreWithPad(EntityManager em, Pad pad) {
-    return inPad(em, Note.RESTORE_WITH_PAD, pad).executeUpdate();
+    return inPad(em, Note.RESTORE_WITH_PAD, pad)
+        .setParameter("deletedAt", pad.getDeletedAt())
+        .executeUpdate();
   }
 
   /** Leaves the note {@code noteId} of {@code ownerId} in no pad. */
@@ -127,7 +132,10 @@ public final class Notes {
    * leaves any other note of it in no pad; returns how many were deleted.
    */
   public static int deleteWithPad(EntityManager em, Pad pad) {
-    int deleted = inPad(em, Note.DELETE_WITH_PAD, pad).executeUpdate();
+    int deleted =
+        inPad(em, Note.DELETE_WITH_PAD, pad)
+            .setParameter("deletedAt", pad.getDeletedAt())
+            .executeUpdate();
     inPad(em, Note.TAKE_ALL_OUT_OF_PAD, pad).executeUpdate();
     return deleted;
   }

@@ -77,10 +77,9 @@ class MigrationsOnEmbeddedDatabaseTest {
       s.execute(
           "insert into notes (id, owner_id, name, text, created_at, updated_at) "
               + "values (1, 1, 'n', 't', current_timestamp, current_timestamp)");
-      try (ResultSet rs = s.executeQuery("select deleted_at, deleted_with_pad from notes")) {
+      try (ResultSet rs = s.executeQuery("select deleted_at from notes")) {
         rs.next();
         assertEquals(null, rs.getObject(1));
-        assertEquals(false, rs.getBoolean(2));
       }
       assertTrue(indexes(s).contains("notes_deleted_idx"));
       assertTrue(indexes(s).contains("pads_deleted_idx"));
