@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.notejam.application.TrashItem;
@@ -94,14 +95,21 @@ public class TrashPage {
         key, item.isPad() ? "Pad" : "Note", item.name(), pad, dates.format(item.deletedAt()));
   }
 
-  private record Item(boolean pad, long id) {}
+  /** A trash item as a button's form names it: a pad's or a note's id. */
+  record Item(boolean pad, long id) {
+
+    /** The item {@code key} names ({@code note-12}, {@code pad-3}); empty for anything else. */
+    static Optional<Item> of(String key) {
+      Matcher m = key == null ? null : ITEM_KEY.matcher(key);
+      if (m == null || !m.matches()) {
+        return Optional.empty();
+      }
+      return Optional.of(new Item(m.group(1).equals("pad"), Long.parseLong(m.group(2))));
+    }
+  }
 
   private Item postedItem() {
-    String key = faces.getExternalContext().getRequestParameterMap().get(ITEM);
-    Matcher m = key == null ? null : ITEM_KEY.matcher(key);
-    if (m == null || !m.matches()) {
-      throw new NotFound("Trash item");
-    }
-    return new Item(m.group(1).equals("pad"), Long.parseLong(m.group(2)));
+    return Item.of(faces.getExternalContext().getRequestParameterMap().get(ITEM))
+        .orElseThrow(() -> new NotFound("Trash item"));
   }
 }
