@@ -178,6 +178,17 @@ class BrowserJourneyIT {
     assertEquals("Pad is successfully deleted", success());
     assertEquals(List.of("Budget"), noteNames());
 
+    // Both are in the trash (linked from the side column); the pad comes back with its notes.
+    link("Trash");
+    assertEquals("Trash (2)", title());
+    check("trash");
+    click(trashButton("pad-" + home, "restore"));
+    assertEquals("/trash/", chromium.path());
+    assertEquals("Pad is successfully restored", success());
+    assertEquals("Trash (1)", title());
+    chromium.open("/pads/" + home + "/");
+    assertEquals(List.of("Groceries", "Report"), sorted(noteNames()));
+
     // Change the password, sign out, sign in with the new one.
     link("Account settings");
     check("settings");
@@ -234,6 +245,16 @@ class BrowserJourneyIT {
         String.join(", ", pages));
     cspViolations("after the last page");
     assertEquals(List.of(), problems, "accessibility, structure, origin and CSP problems");
+  }
+
+  /** The id of the trash page's {@code button} ("restore", "delete") for item {@code key}. */
+  private String trashButton(String key, String button) {
+    return chromium
+            .driver
+            .findElement(By.xpath("//input[@name='item'][@value='" + key + "']/.."))
+            .getAttribute("id")
+        + ":"
+        + button;
   }
 
   /** Screenshots the page at both widths and records every problem the checks find. */

@@ -2,6 +2,7 @@ package net.notejam.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import net.notejam.application.error.EditConflict;
@@ -83,11 +84,14 @@ public class NoteService extends ApplicationService {
     return NoteDetails.of(note);
   }
 
-  /** Deletes the note {@code noteId} of {@code ownerId} and returns what it was. */
+  /**
+   * Moves the note {@code noteId} of {@code ownerId} to the trash ({@link TrashService}) and
+   * returns what it was; {@link NotFound} if it is not the owner's, or in the trash already.
+   */
   public NoteDetails delete(long ownerId, long noteId) {
     Note note = Ownership.note(em, ownerId, noteId);
     NoteDetails deleted = NoteDetails.of(note);
-    em.remove(note);
+    Notes.trash(em, ownerId, noteId, Instant.now());
     counters.count(Activity.NOTE_DELETED);
     return deleted;
   }

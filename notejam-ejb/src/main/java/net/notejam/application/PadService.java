@@ -1,6 +1,7 @@
 package net.notejam.application;
 
 import jakarta.ejb.Stateless;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import net.notejam.application.error.EditConflict;
@@ -57,14 +58,19 @@ public class PadService extends ApplicationService {
     return PadSummary.of(pad);
   }
 
-  /** Deletes the pad {@code padId} of {@code ownerId} with all its notes. */
+  /**
+   * Moves the pad {@code padId} of {@code ownerId} to the trash with all its notes ({@link
+   * TrashService}: restoring the pad brings them back); {@link NotFound} if it is not the owner's,
+   * or in the trash already.
+   */
   public PadSummary delete(long ownerId, long padId) {
     Pad pad = Ownership.pad(em, ownerId, padId);
     PadSummary deleted = PadSummary.of(pad);
-    int notes = Notes.deleteInPad(em, pad);
-    em.remove(pad);
+    Instant now = Instant.now();
+    int notes = Notes.trashWithPad(em, pad, now);
+    Pads.trash(em, pad, now);
     counters.count(Activity.PAD_DELETED);
-    LOG.fine(() -> "Pad " + padId + " deleted with its " + notes + " notes");
+    LOG.fine(() -> "Pad " + padId + " moved to the trash with its " + notes + " notes");
     return deleted;
   }
 }

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.metrics.Tag;
 public class ActivityCounters {
 
   private static final String SIGNINS = "Sign-in attempts, by result";
-  private static final String NOTES = "Notes created, updated and deleted";
-  private static final String PADS = "Pads created, updated and deleted";
+  private static final String NOTES = "Notes created, updated, deleted (to the trash) and restored";
+  private static final String PADS = "Pads created, updated, deleted (to the trash) and restored";
   private static final String THROTTLED =
       "Attempts refused by the throttle (too many failures or requests), by form";
 
@@ -43,9 +43,11 @@ public class ActivityCounters {
     NOTE_CREATED("notejam.note.changes", "change=created", NOTES),
     NOTE_UPDATED("notejam.note.changes", "change=updated", NOTES),
     NOTE_DELETED("notejam.note.changes", "change=deleted", NOTES),
+    NOTE_RESTORED("notejam.note.changes", "change=restored", NOTES),
     PAD_CREATED("notejam.pad.changes", "change=created", PADS),
     PAD_UPDATED("notejam.pad.changes", "change=updated", PADS),
     PAD_DELETED("notejam.pad.changes", "change=deleted", PADS),
+    PAD_RESTORED("notejam.pad.changes", "change=restored", PADS),
     THROTTLED_SIGN_IN("notejam.throttled", "form=signin", THROTTLED),
     THROTTLED_SIGN_UP("notejam.throttled", "form=signup", THROTTLED),
     THROTTLED_RESET("notejam.throttled", "form=reset", THROTTLED);

@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.Objects;
 
 /** A note of one user, optionally kept in one of that user's pads. */
@@ -20,7 +21,18 @@ public class Note extends OwnedEntity {
   static final String BY_ID_AND_OWNER = "Note.byIdAndOwner";
   static final String COUNT_OWNED_BY = "Note.countOwnedBy";
   static final String COUNT_IN_PAD = "Note.countInPad";
-  static final String DELETE_IN_PAD = "Note.deleteInPad";
+  static final String TRASH = "Note.trash";
+  static final String TRASH_WITH_PAD = "Note.trashWithPad";
+  static final String TRASHED_BY_ID_AND_OWNER = "Note.trashedByIdAndOwner";
+  static final String TRASHED_OWNED_BY = "Note.trashedOwnedBy";
+  static final String COUNT_TRASHED_WITH_PADS = "Note.countTrashedWithPads";
+  static final String RESTORE = "Note.restore";
+  static final String RESTORE_WITH_PAD = "Note.restoreWithPad";
+  static final String TAKE_OUT_OF_PAD = "Note.takeOutOfPad";
+  static final String DELETE_WITH_PAD = "Note.deleteWithPad";
+  static final String TAKE_ALL_OUT_OF_PAD = "Note.takeAllOutOfPad";
+  static final String TAKE_OUT_OF_TRASHED_PADS = "Note.takeOutOfTrashedPads";
+  static final String PURGE_TRASHED_BEFORE = "Note.purgeTrashedBefore";
   public static final int NAME_MAX_LENGTH = 100;
   public static final int TEXT_MAX_LENGTH = 100_000;
 
@@ -38,6 +50,14 @@ public class Note extends OwnedEntity {
 
   @Column(name = "text", nullable = false, length = TEXT_MAX_LENGTH)
   private String text;
+
+  /**
+   * When the note went to the trash; null while it is not in it. The pad's own instant when it went
+   * with its pad. Set and cleared by the bulk updates of {@link Notes}, so that trashing and
+   * restoring leave {@code updated_at} alone.
+   */
+  @Column(name = "deleted_at")
+  private Instant deletedAt;
 
   protected Note() {
     // for JPA

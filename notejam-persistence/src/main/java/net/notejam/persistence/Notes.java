@@ -1,12 +1,18 @@
 package net.notejam.persistence;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** The queries for notes; each one is limited to one owner's notes. */
+/**
+ * The queries for notes; each one is limited to one owner's notes, except the purge job's. Notes in
+ * the trash are left out of all but the trash's own.
+ */
 public final class Notes {
 
   /** The orders of a note list; the id breaks ties the same way, so that pages never overlap. */
@@ -29,7 +35,7 @@ public final class Notes {
               + direction;
       String list =
           "SELECT n.id, n.name, p.id, p.name, n.updatedAt FROM Note n LEFT JOIN n.pad p"
-              + " WHERE n.owner = :owner";
+              + " WHERE n.owner = :owner AND n.deletedAt IS NULL";
       this.allNotes = list + orderBy;
       this.padNotes = list + " AND n.pad = :pad" + orderBy;
     }
@@ -48,7 +54,7 @@ public final class Notes {
     return Owned.find(em, Note.BY_ID_AND_OWNER, Note.class, ownerId, noteId);
   }
 
-  /** How many notes {@code ownerId} has, in any pad or none. */
+  /** How many notes {@code ownerId} has, in any pad or none (the trash not counted). */
   public static long countOwnedBy(EntityManager em, long ownerId) {
     return em.createNamedQuery(Note.COUNT_OWNED_BY, Long.class)
         .setParameter("owner", em.getReference(User.class, ownerId))
@@ -63,12 +69,101 @@ public final class Notes {
         .getSingleResult();
   }
 
-  /** Deletes the notes in {@code pad} (of its owner); returns how many there were. */
-  public static int deleteInPad(EntityManager em, Pad pad) {
-    return em.createNamedQuery(Note.DELETE_IN_PAD)
-        .setParameter("pad", pad)
-        .setParameter("owner", pad.getOwner())
+  /** Puts the note {@code noteId} of {@code ownerId} in the trash at {@code now}. */
+  public static void trash(EntityManager em, long ownerId, long noteId, Instant now) {
+    byIdAndOwner(em, Note.TRASH, ownerId, noteId).setParameter("now", now).executeUpdate();
+  }
+
+  /**
+   * Puts the notes in {@code pad} in the trash with it at {@code now}, the pad's own instant, which
+   * marks them as gone with the pad; returns how many.
+   */
+  public static int trashWithPad(EntityManager em, Pad pad, Instant now) {
+    return inPad(em, Note.TRASH_WITH_PAD, pad).setParameter("now", now).executeUpdate();
+  }
+
+  /**
+   * The note {@code noteId} if it is one of {@code ownerId}'s in the trash on its own (not with its
+   * pad); empty otherwise.
+   */
+  public static Optional<Note> findTrashed(EntityManager em, long ownerId, long noteId) {
+    return Owned.find(em, Note.TRASHED_BY_ID_AND_OWNER, Note.class, ownerId, noteId);
+  }
+
+  /** The notes of {@code ownerId} in the trash on their own, as {@code row} makes them. */
+  public static <T> List<T> trashed(EntityManager em, long ownerId, Row<T> row) {
+    return em.createNamedQuery(Note.TRASHED_OWNED_BY, Object[].class)
+        .setParameter("owner", em.getReference(User.class, ownerId))
+        .getResultStream()
+        .map(t -> row.of((Long) t[0], (String) t[1], (Long) t[2], (String) t[3], (Instant) t[4]))
+        .toList();
+  }
+
+  /** How many notes went to the trash with each trashed pad of {@code ownerId}, by pad id. */
+  public static Map<Long, Long> countTrashedWithPads(EntityManager em, long ownerId) {
+    return em.createNamedQuery(Note.COUNT_TRASHED_WITH_PADS, Object[].class)
+        .setParameter("owner", em.getReference(User.class, ownerId))
+        .getResultStream()
+        .collect(Collectors.toMap(t -> (Long) t[0], t -> (Long) t[1]));
+  }
+
+  /** Takes the note {@code noteId} of {@code ownerId} out of the trash. */
+  public static void restore(EntityManager em, long ownerId, long noteId) {
+    byIdAndOwner(em, Note.RESTORE, ownerId, noteId).executeUpdate();
+  }
+
+  /**
+   * Takes the notes that went to the trash with {@code pad} (still in it) out of it; returns how
+   * many.
+   */
+  public static int restoreWithPad(EntityManager em, Pad pad) {
+    return inPad(em, Note.RESTORE_WITH_PAD, pad)
+        .setParameter("deletedAt", pad.getDeletedAt())
         .executeUpdate();
+  }
+
+  /** Leaves the note {@code noteId} of {@code ownerId} in no pad. */
+  public static void takeOutOfPad(EntityManager em, long ownerId, long noteId) {
+    byIdAndOwner(em, Note.TAKE_OUT_OF_PAD, ownerId, noteId).executeUpdate();
+  }
+
+  /**
+   * Before {@code pad} is deleted for good: deletes the notes that went to the trash with it and
+   * leaves any other note of it in no pad; returns how many were deleted.
+   */
+  public static int deleteWithPad(EntityManager em, Pad pad) {
+    int deleted =
+        inPad(em, Note.DELETE_WITH_PAD, pad)
+            .setParameter("deletedAt", pad.getDeletedAt())
+            .executeUpdate();
+    inPad(em, Note.TAKE_ALL_OUT_OF_PAD, pad).executeUpdate();
+    return deleted;
+  }
+
+  /**
+   * For the purge job, over every user: deletes the notes trashed before {@code before} and leaves
+   * the other notes of pads trashed before then in no pad, so that those pads can go; returns how
+   * many notes were deleted.
+   */
+  public static int purgeTrashedBefore(EntityManager em, Instant before) {
+    int deleted =
+        em.createNamedQuery(Note.PURGE_TRASHED_BEFORE)
+            .setParameter("before", before)
+            .executeUpdate();
+    em.createNamedQuery(Note.TAKE_OUT_OF_TRASHED_PADS)
+        .setParameter("before", before)
+        .executeUpdate();
+    return deleted;
+  }
+
+  private static Query byIdAndOwner(EntityManager em, String name, long ownerId, long noteId) {
+    return em.createNamedQuery(name)
+        .setParameter("id", noteId)
+        .setParameter("owner", em.getReference(User.class, ownerId));
+  }
+
+  private static Query inPad(EntityManager em, String name, Pad pad) {
+    return em.createNamedQuery(name).setParameter("pad", pad).setParameter("owner", pad.getOwner());
   }
 
   /**

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.Objects;
 
 /** A named group of notes, owned by one user. */
@@ -16,6 +17,11 @@ public class Pad extends OwnedEntity {
 
   static final String OWNED_BY = "Pad.ownedBy";
   static final String BY_ID_AND_OWNER = "Pad.byIdAndOwner";
+  static final String TRASH = "Pad.trash";
+  static final String TRASHED_BY_ID_AND_OWNER = "Pad.trashedByIdAndOwner";
+  static final String TRASHED_OWNED_BY = "Pad.trashedOwnedBy";
+  static final String RESTORE = "Pad.restore";
+  static final String PURGE_TRASHED_BEFORE = "Pad.purgeTrashedBefore";
   public static final int NAME_MAX_LENGTH = 100;
 
   @Id
@@ -25,6 +31,13 @@ public class Pad extends OwnedEntity {
 
   @Column(name = "name", nullable = false, length = NAME_MAX_LENGTH)
   private String name;
+
+  /**
+   * When the pad went to the trash; null while it is not in it. Set and cleared by the bulk updates
+   * of {@link Pads}, as a note's (see {@link Note}).
+   */
+  @Column(name = "deleted_at")
+  private Instant deletedAt;
 
   protected Pad() {
     // for JPA
@@ -45,5 +58,14 @@ public class Pad extends OwnedEntity {
 
   public String getName() {
     return name;
+  }
+
+  /** True while the pad is in the trash. */
+  public boolean isTrashed() {
+    return deletedAt != null;
+  }
+
+  public Instant getDeletedAt() {
+    return deletedAt;
   }
 }

@@ -1,6 +1,7 @@
 package net.notejam.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +72,58 @@ class MigrationsOnEmbeddedDatabaseTest {
         rs.next();
         assertEquals(0, rs.getLong(1), "existing users start at credentials version 0");
       }
+
+      // The trash: existing notes are not in it.
+      s.execute(
+          "insert into notes (id, owner_id, name, text, created_at, updated_at) "
+              + "values (1, 1, 'n', 't', current_timestamp, current_timestamp)");
+      try (ResultSet rs = s.executeQuery("select deleted_at from notes")) {
+        rs.next();
+        assertEquals(null, rs.getObject(1));
+      }
+      assertTrue(indexes(s).contains("notes_deleted_idx"));
+      assertTrue(indexes(s).contains("pads_deleted_idx"));
     }
+  }
+
+  @Test
+  void aJobRowLockedByOneTransactionIsSkippedByAnother() throws SQLException {
+    String url = "jdbc:h2:mem:jobs;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+    Flyway.configure()
+        .dataSource(url, "sa", "")
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    // JobRuns.claim's lock, as the purge job takes it on two instances at once.
+    String lock = "select job from job_runs where job = 'trash-purge' for update skip locked";
+    try (Connection first = DriverManager.getConnection(url, "sa", "");
+        Connection second = DriverManager.getConnection(url, "sa", "")) {
+      first.setAutoCommit(false);
+      second.setAutoCommit(false);
+      try (Statement a = first.createStatement();
+          Statement b = second.createStatement()) {
+        try (ResultSet rs = a.executeQuery(lock)) {
+          assertTrue(rs.next(), "the migration made the job's row, and it was free");
+        }
+        try (ResultSet rs = b.executeQuery(lock)) {
+          assertFalse(rs.next(), "locked by the first: skipped, not waited for");
+        }
+        first.commit();
+        try (ResultSet rs = b.executeQuery(lock)) {
+          assertTrue(rs.next(), "free again");
+        }
+        second.commit();
+      }
+    }
+  }
+
+  private static Set<String> indexes(Statement s) throws SQLException {
+    Set<String> indexes = new HashSet<>();
+    try (ResultSet rs = s.executeQuery("select index_name from information_schema.indexes")) {
+      while (rs.next()) {
+        indexes.add(rs.getString(1));
+      }
+    }
+    return indexes;
   }
 }

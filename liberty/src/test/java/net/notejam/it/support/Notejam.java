@@ -56,6 +56,25 @@ public final class Notejam {
     return browser.submit(form, "note", values, "save");
   }
 
+  /** Deletes the note after its confirmation page (to the trash); returns the page it lands on. */
+  public static Page deleteNote(Browser browser, long noteId) {
+    Page confirm = browser.get("/notes/" + noteId + "/delete/");
+    assertEquals(200, confirm.status(), confirm.body());
+    return browser.submit(confirm, "delete", Map.of(), "confirm");
+  }
+
+  /** Deletes the pad after its confirmation page (to the trash, with its notes). */
+  public static Page deletePad(Browser browser, long padId) {
+    Page confirm = browser.get("/pads/" + padId + "/delete/");
+    assertEquals(200, confirm.status(), confirm.body());
+    return browser.submit(confirm, "delete", Map.of(), "confirm");
+  }
+
+  /** The names in the "My pads" column. */
+  public static List<String> padNames(Page page) {
+    return page.document().select(".sidebar ul.pads a").eachText();
+  }
+
   public static long idIn(String path, String prefix) {
     String rest = path.substring(path.indexOf(prefix) + prefix.length());
     return Long.parseLong(rest.substring(0, rest.indexOf('/')));

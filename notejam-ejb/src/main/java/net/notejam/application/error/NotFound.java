@@ -8,4 +8,9 @@ public class NotFound extends NotejamException {
   public NotFound(String what, long id) {
     super(what + " " + id + " not found");
   }
+
+  /** For a reference that is not even well-formed ({@code what} says which). */
+  public NotFound(String what) {
+    super(what + " not found");
+  }
 }

@@ -10,7 +10,7 @@ import net.notejam.web.routing.PathParameters;
 import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
 
-/** {@code /notes/<id>/delete/}: asks, then deletes the note. */
+/** {@code /notes/<id>/delete/}: asks, then moves the note to the trash. */
 @Named
 @RequestScoped
 public class DeleteNotePage {

@@ -10,7 +10,7 @@ import net.notejam.web.routing.PathParameters;
 import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
 
-/** {@code /pads/<id>/delete/}: asks, then deletes the pad and all its notes. */
+/** {@code /pads/<id>/delete/}: asks, then moves the pad and all its notes to the trash. */
 @Named
 @RequestScoped
 public class DeletePadPage {

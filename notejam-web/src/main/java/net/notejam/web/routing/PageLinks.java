@@ -48,6 +48,10 @@ public class PageLinks {
     return link(Routes.NEW_PAD);
   }
 
+  public String getTrash() {
+    return link(Routes.TRASH);
+  }
+
   public String note(long id) {
     return link(Routes.NOTE.path(id));
   }

@@ -28,6 +28,9 @@ public final class Routes {
   public static final String NEW_NOTE = "/notes/create/";
   public static final String NEW_PAD = "/pads/create/";
 
+  /** The signed-in user's trash: deleted notes and pads, to restore or delete for good. */
+  public static final String TRASH = "/trash/";
+
   private static final String RESET_PASSWORD = "/reset-password/{token}/";
 
   /** {@code /notes/12/}: one note. */
@@ -57,7 +60,8 @@ public final class Routes {
           Route.of(NEW_PAD, "/pads/create.xhtml"),
           Route.readOnly(PAD.template(), "/pads/view.xhtml"),
           Route.of(EDIT_PAD.template(), "/pads/edit.xhtml"),
-          Route.of(DELETE_PAD.template(), "/pads/delete.xhtml"));
+          Route.of(DELETE_PAD.template(), "/pads/delete.xhtml"),
+          Route.of(TRASH, "/trash/list.xhtml"));
 
   /** Served by the container, not by a view: static assets. */
   private static final List<String> ASSET_PREFIXES =
