@@ -10,7 +10,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.Objects;
 
 /** A note of one user, optionally kept in one of that user's pads. */
@@ -50,14 +49,6 @@ public class Note extends OwnedEntity {
 
   @Column(name = "text", nullable = false, length = TEXT_MAX_LENGTH)
   private String text;
-
-  /**
-   * When the note went to the trash; null while it is not in it. The pad's own instant when it went
-   * with its pad. Set and cleared by the bulk updates of {@link Notes}, so that trashing and
-   * restoring leave {@code updated_at} alone.
-   */
-  @Column(name = "deleted_at")
-  private Instant deletedAt;
 
   protected Note() {
     // for JPA

@@ -7,7 +7,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.Objects;
 
 /** A named group of notes, owned by one user. */
@@ -32,13 +31,6 @@ public class Pad extends OwnedEntity {
   @Column(name = "name", nullable = false, length = NAME_MAX_LENGTH)
   private String name;
 
-  /**
-   * When the pad went to the trash; null while it is not in it. Set and cleared by the bulk updates
-   * of {@link Pads}, as a note's (see {@link Note}).
-   */
-  @Column(name = "deleted_at")
-  private Instant deletedAt;
-
   protected Pad() {
     // for JPA
   }
@@ -58,14 +50,5 @@ public class Pad extends OwnedEntity {
 
   public String getName() {
     return name;
-  }
-
-  /** True while the pad is in the trash. */
-  public boolean isTrashed() {
-    return deletedAt != null;
-  }
-
-  public Instant getDeletedAt() {
-    return deletedAt;
   }
 }

@@ -144,8 +144,9 @@ public final class ClusterStack extends NotejamStack {
                     ManagedPolicy.fromAwsManagedPolicyName(
                         "service-role/AmazonEBSCSIDriverPolicy")))
             .build();
-    dataProtection.volumeKey().grantEncryptDecrypt(ebsCsiRole);
+    dataProtection.stores().volumeKey().grantEncryptDecrypt(ebsCsiRole);
     dataProtection
+        .stores()
         .volumeKey()
         .grant(ebsCsiRole, "kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant");
     CfnAddon ebsCsiDriver =
@@ -209,7 +210,7 @@ public final class ClusterStack extends NotejamStack {
 
     // The pg_dump CronJob writes to the backup bucket through EKS Pod Identity.
     Role backupRole = podRole("LogicalBackupRole");
-    dataProtection.backupBucket().grantReadWrite(backupRole);
+    dataProtection.stores().backupBucket().grantReadWrite(backupRole);
     podIdentity("LogicalBackupIdentity", deployment, BACKUP_SERVICE_ACCOUNT, backupRole)
         .addResourceDependency(podIdentityAgent);
 
@@ -217,11 +218,11 @@ public final class ClusterStack extends NotejamStack {
     // notejam-db-pitr); a side cluster recovered from it only reads. The operator names each
     // cluster's service account after the cluster.
     Role archiveRole = podRole("DatabaseArchiveRole");
-    dataProtection.pitrBucket().grantReadWrite(archiveRole);
+    dataProtection.stores().pitrBucket().grantReadWrite(archiveRole);
     podIdentity("DatabaseArchiveIdentity", deployment, DATABASE_SERVICE_ACCOUNT, archiveRole)
         .addResourceDependency(podIdentityAgent);
     Role recoveryRole = podRole("DatabaseRecoveryRole");
-    dataProtection.pitrBucket().grantRead(recoveryRole);
+    dataProtection.stores().pitrBucket().grantRead(recoveryRole);
     podIdentity("DatabaseRecoveryIdentity", deployment, RECOVERY_SERVICE_ACCOUNT, recoveryRole)
         .addResourceDependency(podIdentityAgent);
 

@@ -225,15 +225,17 @@ public final class DataProtectionStack extends NotejamStack {
     return CfnTag.builder().key(key).value(value).build();
   }
 
-  public Key volumeKey() {
-    return volumeKey;
+  /** What the cluster stack grants its pods and add-ons access to. */
+  public Stores stores() {
+    return new Stores(volumeKey, backupBucket, pitrBucket);
   }
 
-  public Bucket backupBucket() {
-    return backupBucket;
-  }
-
-  public Bucket pitrBucket() {
-    return pitrBucket;
-  }
+  /**
+   * The stores of this stack that the cluster's roles use.
+   *
+   * @param volumeKey encrypts the database volumes (the EBS CSI driver's role)
+   * @param backupBucket the logical backups (the pg_dump job's role)
+   * @param pitrBucket the WAL archive (the database's and a recovered side cluster's roles)
+   */
+  public record Stores(Key volumeKey, Bucket backupBucket, Bucket pitrBucket) {}
 }

@@ -62,23 +62,24 @@ public class TrashPage {
   }
 
   public String restore() {
-    Item item = postedItem();
-    if (item.pad()) {
-      trash.restorePad(currentUser.getId(), item.id());
-      return Navigation.redirectWithSuccess(Routes.TRASH, "Pad is successfully restored");
-    }
-    trash.restoreNote(currentUser.getId(), item.id());
-    return Navigation.redirectWithSuccess(Routes.TRASH, "Note is successfully restored");
+    return act(trash::restorePad, trash::restoreNote, "successfully restored");
   }
 
   public String delete() {
+    return act(trash::deletePad, trash::deleteNote, "deleted forever");
+  }
+
+  /** What the trash service does to one of the owner's items. */
+  private interface ItemAction {
+    void apply(long ownerId, long itemId);
+  }
+
+  /** Does to the posted item what its kind needs, then shows the trash with "Pad is " + done. */
+  private String act(ItemAction onPad, ItemAction onNote, String done) {
     Item item = postedItem();
-    if (item.pad()) {
-      trash.deletePad(currentUser.getId(), item.id());
-      return Navigation.redirectWithSuccess(Routes.TRASH, "Pad is deleted forever");
-    }
-    trash.deleteNote(currentUser.getId(), item.id());
-    return Navigation.redirectWithSuccess(Routes.TRASH, "Note is deleted forever");
+    (item.pad() ? onPad : onNote).apply(currentUser.getId(), item.id());
+    return Navigation.redirectWithSuccess(
+        Routes.TRASH, (item.pad() ? "Pad is " : "Note is ") + done);
   }
 
   private Row row(TrashItem item) {
