@@ -3,8 +3,6 @@ package net.notejam.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import net.notejam.it.drill.Drills;
 import net.notejam.it.support.Accounts;
 import net.notejam.it.support.Browser;
 import net.notejam.it.support.Database;
@@ -233,11 +232,8 @@ class TrashIT {
 
   @Test
   void itemsOlderThanTheRetentionArePurgedByTheJob() throws Exception {
-    if (!Database.isPostgresql() && "true".equals(System.getenv("CI"))) {
-      fail("CI must run TrashIT on PostgreSQL (DB_KIND=postgresql): the purge is tested there");
-    }
-    assumeTrue(
-        Database.isPostgresql(),
+    Drills.requirePostgresql(
+        "TrashIT's purge test",
         "the test backdates trashed rows through PostgreSQL (DB_KIND=postgresql); skipped on H2");
     long pad = Notejam.createPad(owner, "Old pad");
     long padNote = Notejam.createdNote(owner, "Old pad's note", "text", pad);
@@ -262,7 +258,7 @@ class TrashIT {
           "update notes set deleted_at = deleted_at - interval '31 days' where id = ?",
           oldNote);
 
-      await(
+      Drills.await(
           () -> owner.get("/trash/").title().equals("Trash (1)"),
           Duration.ofSeconds(60),
           "the purge job deletes the old items");
@@ -318,19 +314,6 @@ class TrashIT {
       try (ResultSet rs = query.executeQuery()) {
         return rs.next();
       }
-    }
-  }
-
-  /** Asks {@code condition} every 250 ms until it holds; fails after {@code timeout}. */
-  private static void await(
-      java.util.function.BooleanSupplier condition, Duration timeout, String what)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("not within " + timeout.toSeconds() + " s: " + what);
-      }
-      Thread.sleep(250);
     }
   }
 }

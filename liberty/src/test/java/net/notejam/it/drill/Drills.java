@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import net.notejam.it.support.Database;
 
 /** What the drills need from the machine, and how they skip (never in CI) without it. */
 public final class Drills {
@@ -19,12 +20,21 @@ public final class Drills {
 
   /** The drills that share sessions or stop the database need PostgreSQL (DB_KIND=postgresql). */
   static void requirePostgresql() {
-    if (!"postgresql".equals(System.getenv("DB_KIND"))) {
+    requirePostgresql(
+        "the drills",
+        "this drill runs on PostgreSQL: set DB_KIND=postgresql and DB_* (see README)");
+  }
+
+  /**
+   * A test that needs PostgreSQL: fails in CI, which must run {@code what} there, and is skipped
+   * with {@code whySkipped} elsewhere (the embedded H2 default).
+   */
+  public static void requirePostgresql(String what, String whySkipped) {
+    if (!Database.isPostgresql()) {
       if (ci()) {
-        fail("CI must run the drills on PostgreSQL (DB_KIND=postgresql)");
+        fail("CI must run " + what + " on PostgreSQL (DB_KIND=postgresql)");
       }
-      assumeTrue(
-          false, "this drill runs on PostgreSQL: set DB_KIND=postgresql and DB_* (see README)");
+      assumeTrue(false, whySkipped);
     }
   }
 
@@ -32,7 +42,7 @@ public final class Drills {
    * Waits until {@code condition} holds, asking every 250 ms; fails with {@code what} after {@code
    * timeout}. For the states a drill waits for, instead of sleeping a guessed time.
    */
-  static void await(BooleanSupplier condition, Duration timeout, String what)
+  public static void await(BooleanSupplier condition, Duration timeout, String what)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
