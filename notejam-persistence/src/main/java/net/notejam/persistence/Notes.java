@@ -41,10 +41,23 @@ public final class Notes {
     }
   }
 
-  /** What a list row is made of: only these columns are read, never the text. */
+  /**
+   * What a list row is made of: only these columns are read, never the text; {@code at} is the
+   * instant the list shows (last updated, or in the trash: deleted).
+   */
   @FunctionalInterface
   public interface Row<T> {
-    T of(long id, String name, Long padId, String padName, Instant updatedAt);
+    T of(long id, String name, Long padId, String padName, Instant at);
+  }
+
+  /** The row of a list query's columns: note id, name, pad id, pad name and the instant. */
+  private static <T> T row(Row<T> row, Object[] columns) {
+    return row.of(
+        (Long) columns[0],
+        (String) columns[1],
+        (Long) columns[2],
+        (String) columns[3],
+        (Instant) columns[4]);
   }
 
   private Notes() {}
@@ -95,7 +108,7 @@ public final class Notes {
     return em.createNamedQuery(Note.TRASHED_OWNED_BY, Object[].class)
         .setParameter("owner", em.getReference(User.class, ownerId))
         .getResultStream()
-        .map(t -> row.of((Long) t[0], (String) t[1], (Long) t[2], (String) t[3], (Instant) t[4]))
+        .map(columns -> row(row, columns))
         .toList();
   }
 
@@ -185,7 +198,7 @@ public final class Notes {
         .setFirstResult(first)
         .setMaxResults(max)
         .getResultStream()
-        .map(t -> row.of((Long) t[0], (String) t[1], (Long) t[2], (String) t[3], (Instant) t[4]))
+        .map(columns -> row(row, columns))
         .toList();
   }
 }

@@ -1,6 +1,7 @@
 package net.notejam.persistence;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,11 +28,7 @@ public final class Pads {
 
   /** Puts {@code pad} in the trash at {@code now} (its notes: {@link Notes#trashWithPad}). */
   public static void trash(EntityManager em, Pad pad, Instant now) {
-    em.createNamedQuery(Pad.TRASH)
-        .setParameter("id", pad.getId())
-        .setParameter("owner", pad.getOwner())
-        .setParameter("now", now)
-        .executeUpdate();
+    of(em, Pad.TRASH, pad).setParameter("now", now).executeUpdate();
   }
 
   /** The pad {@code padId} if it is one of {@code ownerId}'s in the trash; empty otherwise. */
@@ -48,10 +45,14 @@ public final class Pads {
 
   /** Takes {@code pad} out of the trash (its notes: {@link Notes#restoreWithPad}). */
   public static void restore(EntityManager em, Pad pad) {
-    em.createNamedQuery(Pad.RESTORE)
+    of(em, Pad.RESTORE, pad).executeUpdate();
+  }
+
+  /** The named query {@code name} for {@code pad}, within its owner's pads. */
+  private static Query of(EntityManager em, String name, Pad pad) {
+    return em.createNamedQuery(name)
         .setParameter("id", pad.getId())
-        .setParameter("owner", pad.getOwner())
-        .executeUpdate();
+        .setParameter("owner", pad.getOwner());
   }
 
   /**
