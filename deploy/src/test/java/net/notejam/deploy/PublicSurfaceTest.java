@@ -81,6 +81,14 @@ class PublicSurfaceTest {
     return ingress(m).getMetadata().getAnnotations();
   }
 
+  /** The port named {@code name} of {@code service}; fails, naming {@code whose}, if none is. */
+  static ServicePort servicePort(Service service, String name, String whose) {
+    return service.getSpec().getPorts().stream()
+        .filter(p -> p.getName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(whose + " port " + name + " is not on the Service"));
+  }
+
   /** The ALB controller's rule: paths in the order written, the first that matches wins. */
   static Optional<HTTPIngressPath> albChoice(IngressRule rule, String url) {
     String path = url.split("\\?", 2)[0];
@@ -178,11 +186,7 @@ class PublicSurfaceTest {
     JsonNode endpoint = monitor.at("/spec/endpoints/0");
     assertEquals("/metrics", endpoint.path("path").asText(), env);
     ServicePort scraped =
-        service.getSpec().getPorts().stream()
-            .filter(p -> p.getName().equals(endpoint.path("port").asText()))
-            .findFirst()
-            .orElseThrow(
-                () -> new AssertionError(env + ": ServiceMonitor port not on the Service"));
+        servicePort(service, endpoint.path("port").asText(), env + ": the ServiceMonitor's");
     int metricsPort = OverlayTest.port(app, scraped.getTargetPort());
 
     // The kubelet: every probe on the same container port (paths: OverlayTest).
@@ -256,10 +260,7 @@ class PublicSurfaceTest {
         }
         assertEquals(OverlayTest.APP, backend.getName(), env + ": " + path.getPath());
         ServicePort port =
-            service.getSpec().getPorts().stream()
-                .filter(p -> p.getName().equals(backend.getPort().getName()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(env + ": no Service port for the Ingress"));
+            servicePort(service, backend.getPort().getName(), env + ": the Ingress's");
         assertEquals(
             pages,
             OverlayTest.port(app, port.getTargetPort()),
