@@ -63,8 +63,9 @@ if [ -z "$side_user" ]; then
 fi
 # A dump from before the trash (migration V4) has no deleted_at: everything in it was live.
 side_deleted=$(side <<'SQL'
-select case when exists (select from information_schema.columns where table_schema = current_schema()
-  and table_name = 'notes' and column_name = 'deleted_at') then 'deleted_at' else 'null' end;
+select case when exists (select from information_schema.columns
+  where table_schema = current_schema() and table_name = 'notes' and column_name = 'deleted_at')
+  then 'deleted_at' else 'null' end;
 SQL
 )
 
