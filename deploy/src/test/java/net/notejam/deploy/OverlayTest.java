@@ -444,6 +444,8 @@ class OverlayTest {
   void networkPoliciesSelectPodsThatExist(String env) {
     Manifests m = rendered(env);
     List<Map<String, String>> pods = podLabelSets(m);
+    // The per-user recovery Job runs beside the overlay, from deploy/recovery/<env>/user.
+    pods.add(RecoverUserJobTest.podLabels(env));
     List<NetworkPolicy> policies = m.all(NetworkPolicy.class);
     assertEquals(4, policies.size(), env);
     for (NetworkPolicy np : policies) {
@@ -471,8 +473,11 @@ class OverlayTest {
           assertTrue(
               selects(peer.getPodSelector(), podLabels(m))
                   || selects(peer.getPodSelector(), backupPodLabels(m))
+                  || selects(peer.getPodSelector(), RecoverUserJobTest.podLabels(env))
                   || selects(peer.getPodSelector(), Map.of("cnpg.io/cluster", DB_CLUSTER)),
-              env + ": only the app, the backup job and the other instances reach PostgreSQL");
+              env
+                  + ": only the app, the backup and recovery jobs and the other instances reach"
+                  + " PostgreSQL");
         }
       }
     }

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -72,11 +76,11 @@ class PointInTimeRecoveryTest {
     Manifests live = OverlayTest.rendered(env);
     Manifests recovery = Manifests.of("recovery/" + env);
     assertEquals(
-        List.of("Cluster/" + SIDE_CLUSTER),
+        List.of("NetworkPolicy/" + SIDE_CLUSTER + "-ingress", "Cluster/" + SIDE_CLUSTER),
         recovery.raw.stream()
             .map(n -> n.path("kind").asText() + "/" + n.at("/metadata/name").asText())
             .toList(),
-        env + ": the side cluster only, nothing else of the environment changes");
+        env + ": the side cluster and who may reach it, nothing else of the environment changes");
     ObjectNode side = recovery.custom("Cluster", SIDE_CLUSTER);
     ObjectNode cluster = live.custom("Cluster", OverlayTest.DB_CLUSTER);
     assertEquals(
@@ -99,6 +103,39 @@ class PointInTimeRecoveryTest {
         source.at("/plugin/parameters/serverName").asText(),
         env + ": the live cluster's archive");
     live.custom("ObjectStore", source.at("/plugin/parameters/barmanObjectName").asText());
+  }
+
+  /**
+   * The side cluster holds a full copy of the database: on PostgreSQL's port only the per-user
+   * recovery Job and its own instance reach it (the operator from its namespace).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "test", "prod"})
+  void onlyTheRecoveryJobReachesTheSideCluster(String env) {
+    NetworkPolicy policy =
+        Manifests.of("recovery/" + env).one(NetworkPolicy.class, SIDE_CLUSTER + "-ingress");
+    Map<String, String> side = Map.of("cnpg.io/cluster", SIDE_CLUSTER);
+    assertTrue(OverlayTest.selects(policy.getSpec().getPodSelector(), side), env);
+    assertEquals(List.of("Ingress"), policy.getSpec().getPolicyTypes(), env);
+    for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
+      for (NetworkPolicyPeer peer : rule.getFrom()) {
+        if (peer.getNamespaceSelector() != null) {
+          assertEquals(
+              Map.of("kubernetes.io/metadata.name", "cnpg-system"),
+              peer.getNamespaceSelector().getMatchLabels(),
+              env + ": the operator only");
+        } else {
+          assertTrue(
+              OverlayTest.selects(peer.getPodSelector(), RecoverUserJobTest.podLabels(env))
+                  || OverlayTest.selects(peer.getPodSelector(), side),
+              env + ": the recovery Job and the side instance only: " + peer);
+        }
+      }
+    }
+    assertFalse(
+        RecoverUserJobTest.admitsOnPostgresql(
+            policy, OverlayTest.podLabels(OverlayTest.rendered(env))),
+        env + ": not the app");
   }
 
   private static List<JsonNode> archivers(ObjectNode cluster) {

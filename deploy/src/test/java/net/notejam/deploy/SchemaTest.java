@@ -29,12 +29,13 @@ class SchemaTest {
   static final String CONTAINER = "/spec/template/spec/containers/0";
 
   /**
-   * Every kustomization that renders on its own: the overlays, the base, its cluster-scoped objects
-   * and monitoring. The components hold patches, rendered within the overlays.
+   * Every kustomization that renders on its own: the overlays, the base, its cluster-scoped
+   * objects, monitoring and the recovery ones (recovery/&lt;env&gt;/user the deepest). The
+   * components hold patches, rendered within the overlays.
    */
   static List<String> renderedDirs() throws IOException {
     Path deploy = Manifests.DEPLOY;
-    try (Stream<Path> files = Files.find(deploy, 3, (p, a) -> p.endsWith("kustomization.yaml"))) {
+    try (Stream<Path> files = Files.find(deploy, 4, (p, a) -> p.endsWith("kustomization.yaml"))) {
       return files
           .map(p -> deploy.relativize(p.getParent()).toString())
           .filter(d -> !d.startsWith("components") && !d.startsWith("node_modules"))
@@ -54,7 +55,14 @@ class SchemaTest {
   @Test
   void everyOverlayAndTheClusterWideObjectsAreAmongTheCheckedDirectories() throws IOException {
     List<String> dirs = renderedDirs();
-    List.of("overlays/dev", "overlays/test", "overlays/prod", "base", "base/cluster-scoped")
+    List.of(
+            "overlays/dev",
+            "overlays/test",
+            "overlays/prod",
+            "base",
+            "base/cluster-scoped",
+            "recovery/prod",
+            "recovery/prod/user")
         .forEach(dir -> assertTrue(dirs.contains(dir), dir + " is not among " + dirs));
   }
 

@@ -30,9 +30,20 @@ public final class Drills {
    * with {@code whySkipped} elsewhere (the embedded H2 default).
    */
   public static void requirePostgresql(String what, String whySkipped) {
-    if (!Database.isPostgresql()) {
+    require(
+        Database.isPostgresql(),
+        "CI must run " + what + " on PostgreSQL (DB_KIND=postgresql)",
+        whySkipped);
+  }
+
+  /**
+   * What a drill needs from the machine ({@code present}): without it the drill fails with {@code
+   * inCi} in CI, which must run every drill, and is skipped with {@code whySkipped} elsewhere.
+   */
+  public static void require(boolean present, String inCi, String whySkipped) {
+    if (!present) {
       if (ci()) {
-        fail("CI must run " + what + " on PostgreSQL (DB_KIND=postgresql)");
+        fail(inCi);
       }
       assumeTrue(false, whySkipped);
     }

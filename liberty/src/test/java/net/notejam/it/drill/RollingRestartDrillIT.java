@@ -2,8 +2,6 @@ package net.notejam.it.drill;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,12 +27,10 @@ class RollingRestartDrillIT {
   @Test
   void rollingRestartLosesNoRequestNoSessionNoNote() throws Exception {
     Drills.requirePostgresql();
-    if (!HaProxy.installed()) {
-      if (Drills.ci()) {
-        fail("CI must install haproxy for the rolling restart drill");
-      }
-      assumeTrue(false, "haproxy not installed: apt-get install haproxy to run this drill");
-    }
+    Drills.require(
+        HaProxy.installed(),
+        "CI must install haproxy for the rolling restart drill",
+        "haproxy not installed: apt-get install haproxy to run this drill");
     Path dir = Path.of("target", "drills", "rolling-restart");
     Path keys = dir.resolve("ltpa.keys").toAbsolutePath();
     java.nio.file.Files.createDirectories(dir);
