@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,7 +81,7 @@ public final class Summary {
                 Locale.ROOT, "%-5s %5d  no Gatling run found", m + "x", Settings.BASE_USERS * m));
         continue;
       }
-      Map<String, String> all = allRequests(Files.readString(run.get().resolve("index.html")));
+      Map<String, String> all = allRequests(readReport(run.get()));
       Path copy = out.resolve("gatling").resolve(name);
       copyTree(run.get(), copy);
       lines.add(
@@ -97,6 +98,30 @@ public final class Summary {
               all.get("KO"),
               out.relativize(copy.resolve("index.html"))));
     }
+    latestRun(gatling, "stage4x")
+        .ifPresent(
+            run -> {
+              lines.add("");
+              lines.add(
+                  String.format(
+                      Locale.ROOT,
+                      "4x per request %-17s %9s %8s %8s",
+                      "",
+                      "requests",
+                      "p50",
+                      "p99"));
+              perRequest(readReport(run))
+                  .forEach(
+                      (request, values) ->
+                          lines.add(
+                              String.format(
+                                  Locale.ROOT,
+                                  "   %-28s %9s %5s ms %5s ms",
+                                  request,
+                                  values.get("Total"),
+                                  values.get("50th pct"),
+                                  values.get("99th pct"))));
+            });
     lines.add("");
     lines.add(
         "Throughput: requests per second over the stage (sign-in included);"
@@ -149,15 +174,34 @@ public final class Summary {
    * statistics only into the page (no js/global_stats.json any more).
    */
   static Map<String, String> allRequests(String html) {
+    int row = html.indexOf("<tr id=\"ROOT\"");
+    if (row < 0) {
+      throw new IllegalStateException("No \"All Requests\" row in Gatling's report");
+    }
+    return statistics(html, row);
+  }
+
+  /** Each request's row of the same table, by the request's name, in the report's order. */
+  static Map<String, Map<String, String>> perRequest(String html) {
+    Map<String, Map<String, String>> requests = new LinkedHashMap<>();
+    Matcher row =
+        Pattern.compile(
+                "<tr id=\"req_[^\"]*\" data-parent=\"ROOT\">.*?class=\"ellipsed-name\">([^<]*)<",
+                Pattern.DOTALL)
+            .matcher(html);
+    while (row.find()) {
+      requests.putIfAbsent(row.group(1).strip(), statistics(html, row.start()));
+    }
+    return requests;
+  }
+
+  /** The statistics of the table row that starts at {@code row}, by column title. */
+  private static Map<String, String> statistics(String html, int row) {
     Map<String, String> titles = new HashMap<>();
     Matcher th =
         Pattern.compile("<th id=\"(col-\\d+)\"[^>]*>(.*?)</th>", Pattern.DOTALL).matcher(html);
     while (th.find()) {
       titles.put(th.group(1), th.group(2).replaceAll("<[^>]*>", "").strip());
-    }
-    int row = html.indexOf("<tr id=\"ROOT\"");
-    if (row < 0) {
-      throw new IllegalStateException("No \"All Requests\" row in Gatling's report");
     }
     String cells = html.substring(row, html.indexOf("</tr>", row));
     Map<String, String> values = new HashMap<>();
@@ -172,6 +216,14 @@ public final class Summary {
       }
     }
     return values;
+  }
+
+  private static String readReport(Path run) {
+    try {
+      return Files.readString(run.resolve("index.html"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Optional<String> read(Path file) throws IOException {
