@@ -76,13 +76,21 @@ class OverlayTest {
   }
 
   /**
-   * Labels of the pods in use: the app's, the backup job's and those CloudNativePG gives each
-   * instance.
+   * Labels of the pods in use: the app's, the backup and snapshot pruning jobs' and those
+   * CloudNativePG gives each instance.
    */
   static List<Map<String, String>> podLabelSets(Manifests m) {
     List<Map<String, String>> sets = new ArrayList<>();
     sets.add(podLabels(m));
     sets.add(backupPodLabels(m));
+    sets.add(
+        m.one(CronJob.class, SnapshotPruneTest.PRUNE)
+            .getSpec()
+            .getJobTemplate()
+            .getSpec()
+            .getTemplate()
+            .getMetadata()
+            .getLabels());
     for (ObjectNode cluster : m.customs("Cluster")) {
       sets.add(Map.of("cnpg.io/cluster", cluster.path("metadata").path("name").asText()));
     }
@@ -447,7 +455,7 @@ class OverlayTest {
     // The per-user recovery Job runs beside the overlay, from deploy/recovery/<env>/user.
     pods.add(RecoverUserJobTest.podLabels(env));
     List<NetworkPolicy> policies = m.all(NetworkPolicy.class);
-    assertEquals(4, policies.size(), env);
+    assertEquals(5, policies.size(), env);
     for (NetworkPolicy np : policies) {
       String name = np.getMetadata().getName();
       assertTrue(
@@ -546,10 +554,16 @@ class OverlayTest {
     assertEquals("587", s.get("SMTP_PORT"));
 
     Manifests clusterScoped = Manifests.of("base/cluster-scoped");
-    assertEquals(
-        clusterScoped.customs("VolumeSnapshotClass").get(0).at("/metadata/name").asText(),
-        cluster.at("/spec/backup/volumeSnapshot/className").asText(),
-        env + ": snapshots use the tagged, retained class");
+    // The class that deletes the EBS snapshot with its VolumeSnapshot (SnapshotPruneTest), tagged
+    // with the namespace as the volumes are.
+    assertTrue(
+        clusterScoped
+            .custom(
+                "VolumeSnapshotClass", cluster.at("/spec/backup/volumeSnapshot/className").asText())
+            .at("/parameters/tagSpecification_1")
+            .asText()
+            .startsWith("notejam/backup=volume-snapshot-"),
+        env + ": snapshots use a tagged class");
     assertEquals(
         clusterScoped
             .all(io.fabric8.kubernetes.api.model.storage.StorageClass.class)

@@ -40,6 +40,12 @@ public final class BackupPolicy {
    */
   public static final int PITR_WINDOW_DAYS = 35;
 
+  /**
+   * Pruned WAL and base backups stay this long as noncurrent versions; in the PITR replica, where
+   * nothing prunes (deletes are not replicated), objects expire this long after the window.
+   */
+  public static final int PITR_PRUNED_KEPT_DAYS = 7;
+
   /** Move dumps to Glacier Instant Retrieval: still restorable in milliseconds. */
   public static final int INSTANT_ARCHIVE_AFTER_DAYS = 30;
 

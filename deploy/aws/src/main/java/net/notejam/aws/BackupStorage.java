@@ -7,9 +7,12 @@ import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketAttributes;
 import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectLockRetention;
+import software.amazon.awscdk.services.s3.ReplicationRule;
 import software.amazon.awscdk.services.s3.StorageClass;
 import software.amazon.awscdk.services.s3.Transition;
 import software.constructs.Construct;
@@ -68,6 +71,64 @@ final class BackupStorage {
         .objectLockDefaultRetention(lock)
         .lifecycleRules(lifecycle)
         .removalPolicy(RemovalPolicy.RETAIN);
+  }
+
+  /**
+   * The rule that copies every new object of a primary bucket to its replica {@code replicaName} in
+   * the DR region, re-encrypted there with {@code replicaKey} (a key of that region: the copy must
+   * stay readable when the primary region is gone). By name rather than by reference: the name is
+   * deterministic, the runbook uses it, and a reference would tie the stacks of two regions
+   * together. A delete in the primary does not propagate to the copy.
+   *
+   * @param storageClass of the copies; {@code null} for the primary's
+   */
+  static ReplicationRule replicationTo(
+      Construct scope,
+      Deployment deployment,
+      String id,
+      String replicaName,
+      IKey replicaKey,
+      StorageClass storageClass) {
+    IBucket replica =
+        Bucket.fromBucketAttributes(
+            scope,
+            id,
+            BucketAttributes.builder()
+                .bucketName(replicaName)
+                .account(deployment.account())
+                .region(deployment.drRegion())
+                .build());
+    return ReplicationRule.builder()
+        .id("copy-to-" + deployment.drRegion())
+        .priority(1)
+        .destination(replica)
+        .kmsKey(replicaKey)
+        .sseKmsEncryptedObjects(true)
+        .storageClass(storageClass)
+        .deleteMarkerReplication(false)
+        .build();
+  }
+
+  /**
+   * The PITR archive's lifecycle. In the primary the Barman Cloud plugin deletes what falls out of
+   * the window, and nothing expires current objects (that could take the last base backup); the
+   * pruned versions go a week later. The replica never sees those deletes, so there objects expire
+   * a week after the window ({@code expireAfterWindow}): the lock (the window) has ended by then.
+   */
+  static List<LifecycleRule> pitrLifecycle(boolean expireAfterWindow) {
+    LifecycleRule.Builder rule =
+        LifecycleRule.builder()
+            .noncurrentVersionExpiration(Duration.days(BackupPolicy.PITR_PRUNED_KEPT_DAYS))
+            .expiredObjectDeleteMarker(!expireAfterWindow)
+            .abortIncompleteMultipartUploadAfter(Duration.days(1));
+    if (expireAfterWindow) {
+      rule.id("expire-a-week-after-the-window")
+          .expiration(
+              Duration.days(BackupPolicy.PITR_WINDOW_DAYS + BackupPolicy.PITR_PRUNED_KEPT_DAYS));
+    } else {
+      rule.id("pruned-versions-gone-after-a-week");
+    }
+    return List.of(rule.build());
   }
 
   /**

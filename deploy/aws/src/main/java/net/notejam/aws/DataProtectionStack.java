@@ -3,7 +3,6 @@ package net.notejam.aws;
 import java.util.List;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnTag;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dlm.CfnLifecyclePolicy;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
@@ -12,10 +11,6 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.Bucket;
-import software.amazon.awscdk.services.s3.BucketAttributes;
-import software.amazon.awscdk.services.s3.IBucket;
-import software.amazon.awscdk.services.s3.LifecycleRule;
-import software.amazon.awscdk.services.s3.ReplicationRule;
 import software.amazon.awscdk.services.s3.StorageClass;
 import software.constructs.Construct;
 
@@ -23,7 +18,7 @@ import software.constructs.Construct;
  * Keeps every note recoverable for 3 years, also after losing the region: the KMS key of the
  * database volumes, daily volume snapshots copied to the DR region (Data Lifecycle Manager), and
  * the bucket for logical backups (pg_dump custom format), replicated to the DR region; and the
- * database's WAL archive for point-in-time recovery over the last 35 days.
+ * database's WAL archive for point-in-time recovery over the last 35 days, replicated too.
  */
 public final class DataProtectionStack extends NotejamStack {
   private final Key volumeKey;
@@ -51,7 +46,7 @@ public final class DataProtectionStack extends NotejamStack {
 
     addSnapshotPolicy(deployment, recoveryKey);
     this.backupBucket = backupBucket(deployment, recoveryKey);
-    this.pitrBucket = pitrBucket(deployment);
+    this.pitrBucket = pitrBucket(deployment, recovery);
 
     CfnOutput.Builder.create(this, "VolumeKeyArn")
         .description("kmsKeyId of the database StorageClass")
@@ -71,9 +66,10 @@ public final class DataProtectionStack extends NotejamStack {
    * The database's WAL archive and base backups (CloudNativePG's Barman Cloud plugin, ObjectStore
    * notejam-db-pitr), for recovery to any second of {@link BackupPolicy#PITR_WINDOW_DAYS}: each
    * object locked that long, so a compromised cluster cannot erase the window, and pruned by the
-   * plugin once it falls out of it. A delete leaves a version behind, gone a week later.
+   * plugin once it falls out of it. A delete leaves a version behind, gone a week later. Every
+   * object is copied to the recovery stack's PITR replica, under its own key in the DR region.
    */
-  private Bucket pitrBucket(Deployment deployment) {
+  private Bucket pitrBucket(Deployment deployment, RecoveryStack recovery) {
     Key key =
         BackupStorage.key(
             this,
@@ -86,13 +82,20 @@ public final class DataProtectionStack extends NotejamStack {
             deployment.pitrBucketName(),
             key,
             deployment.profile().pitrLock(),
+            BackupStorage.pitrLifecycle(false))
+        .replicationRules(
             List.of(
-                LifecycleRule.builder()
-                    .id("pruned-versions-gone-after-a-week")
-                    .noncurrentVersionExpiration(Duration.days(7))
-                    .expiredObjectDeleteMarker(true)
-                    .abortIncompleteMultipartUploadAfter(Duration.days(1))
-                    .build()))
+                BackupStorage.replicationTo(
+                    this,
+                    deployment,
+                    "PitrReplica",
+                    deployment.pitrReplicaBucketName(),
+                    // Imported by ARN, as the recovery key: no reference from the DR region's
+                    // stack back to this one.
+                    Key.fromKeyArn(this, "PitrReplicaKey", recovery.pitrKey().getKeyArn()),
+                    // A recovery reads all of it at once, and it is deleted after 6 weeks: the
+                    // minimum storage durations of the colder classes would cost more.
+                    null)))
         .build();
   }
 
@@ -183,16 +186,6 @@ public final class DataProtectionStack extends NotejamStack {
   }
 
   private Bucket backupBucket(Deployment deployment, IKey recoveryKey) {
-    // By name rather than by reference: the name is deterministic, and the runbook uses it.
-    IBucket replica =
-        Bucket.fromBucketAttributes(
-            this,
-            "BackupReplica",
-            BucketAttributes.builder()
-                .bucketName(deployment.replicaBucketName())
-                .account(deployment.account())
-                .region(deployment.drRegion())
-                .build());
     Key key =
         BackupStorage.key(
             this,
@@ -207,17 +200,14 @@ public final class DataProtectionStack extends NotejamStack {
             deployment.profile().backupLock())
         .replicationRules(
             List.of(
-                ReplicationRule.builder()
-                    .id("copy-to-" + deployment.drRegion())
-                    .priority(1)
-                    .destination(replica)
-                    .kmsKey(recoveryKey)
-                    .sseKmsEncryptedObjects(true)
+                BackupStorage.replicationTo(
+                    this,
+                    deployment,
+                    "BackupReplica",
+                    deployment.replicaBucketName(),
+                    recoveryKey,
                     // Replicas are only read after losing the region: store them cheaper.
-                    .storageClass(StorageClass.GLACIER_INSTANT_RETRIEVAL)
-                    // A delete in the primary must not propagate to the copy.
-                    .deleteMarkerReplication(false)
-                    .build()))
+                    StorageClass.GLACIER_INSTANT_RETRIEVAL)))
         .build();
   }
 

@@ -102,8 +102,18 @@ public record Deployment(
     return "notejam-" + environmentName() + "-" + region + "-pitr-" + account;
   }
 
+  /** The logical backups' replica in the DR region. */
   public String replicaBucketName() {
-    return "notejam-" + environmentName() + "-" + drRegion + "-backup-replica-" + account;
+    return drBucketName("backup-replica");
+  }
+
+  /** The PITR archive's replica in the DR region: what a recovery there reads. */
+  public String pitrReplicaBucketName() {
+    return drBucketName("pitr-replica");
+  }
+
+  private String drBucketName(String purpose) {
+    return "notejam-" + environmentName() + "-" + drRegion + "-" + purpose + "-" + account;
   }
 
   private static String context(Node node, String key) {

@@ -47,6 +47,10 @@ public abstract class NotejamStack extends Stack {
       String description,
       Holds holds) {
     super(scope, name, props(deployment, name, environment, description, holds));
+    // Without it every replicated bucket's role is named "CDKReplicationRole": two buckets in a
+    // stack, or two environments in an account, would collide on that name. Set here, before any
+    // resource, so `cdk synth` and the tests see the same flag.
+    getNode().setContext("@aws-cdk/aws-s3:setUniqueReplicationRoleName", true);
   }
 
   private static StackProps props(

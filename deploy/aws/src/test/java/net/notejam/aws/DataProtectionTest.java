@@ -28,7 +28,7 @@ class DataProtectionTest {
   private static List<Map<String, Object>> logicalBackupBuckets(SynthesizedDeployment synthesized) {
     return List.of(
         Templates.bucket(synthesized.dataProtection(), synthesized.deployment.backupBucketName()),
-        Templates.single(synthesized.recovery(), "AWS::S3::Bucket"));
+        Templates.bucket(synthesized.recovery(), synthesized.deployment.replicaBucketName()));
   }
 
   private static Map<String, Object> schedule(Template dataProtection) {
@@ -153,8 +153,7 @@ class DataProtectionTest {
     assertTrue(replicaName.contains(SynthesizedDeployment.DR_REGION), replicaName);
     assertTrue(
         Templates.at(rule, "Destination", "EncryptionConfiguration", "ReplicaKmsKeyID") != null);
-    assertEquals(
-        replicaName, Templates.single(synthesized.recovery(), "AWS::S3::Bucket").get("BucketName"));
+    Templates.bucket(synthesized.recovery(), replicaName);
   }
 
   @ParameterizedTest

@@ -69,10 +69,11 @@ class RegionMoveTest {
     Map<String, Object> copy =
         Templates.map(Templates.list(schedule.get("CrossRegionCopyRules")).get(0));
     assertEquals(NEW_DR_REGION, copy.get("Target"));
-    assertEquals(
-        MOVED.deployment.replicaBucketName(),
-        Templates.single(MOVED.recovery(), "AWS::S3::Bucket").get("BucketName"));
-    assertTrue(MOVED.deployment.replicaBucketName().contains(NEW_DR_REGION));
+    for (String replica :
+        List.of(MOVED.deployment.replicaBucketName(), MOVED.deployment.pitrReplicaBucketName())) {
+      Templates.bucket(MOVED.recovery(), replica);
+      assertTrue(replica.contains(NEW_DR_REGION), replica);
+    }
   }
 
   private static Map<String, Long> resourceCountsByType(Template template) {
