@@ -32,6 +32,10 @@ public class Note extends OwnedEntity {
   static final String TAKE_ALL_OUT_OF_PAD = "Note.takeAllOutOfPad";
   static final String TAKE_OUT_OF_TRASHED_PADS = "Note.takeOutOfTrashedPads";
   static final String PURGE_TRASHED_BEFORE = "Note.purgeTrashedBefore";
+  static final String SEARCH_POSTGRESQL = "Note.searchPostgresql";
+  static final String COUNT_MATCHING_POSTGRESQL = "Note.countMatchingPostgresql";
+  static final String SEARCH_LIKE = "Note.searchLike";
+  static final String COUNT_MATCHING_LIKE = "Note.countMatchingLike";
   public static final int NAME_MAX_LENGTH = 100;
   public static final int TEXT_MAX_LENGTH = 100_000;
 

@@ -52,6 +52,10 @@ public class PageLinks {
     return link(Routes.TRASH);
   }
 
+  public String getSearch() {
+    return link(Routes.SEARCH);
+  }
+
   public String note(long id) {
     return link(Routes.NOTE.path(id));
   }
