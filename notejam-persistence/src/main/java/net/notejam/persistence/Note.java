@@ -36,6 +36,7 @@ public class Note extends OwnedEntity {
   static final String COUNT_MATCHING_POSTGRESQL = "Note.countMatchingPostgresql";
   static final String SEARCH_LIKE = "Note.searchLike";
   static final String COUNT_MATCHING_LIKE = "Note.countMatchingLike";
+  static final String EXPORT_AFTER = "Note.exportAfter";
   public static final int NAME_MAX_LENGTH = 100;
   public static final int TEXT_MAX_LENGTH = 100_000;
 

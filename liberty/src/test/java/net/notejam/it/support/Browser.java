@@ -92,6 +92,23 @@ public final class Browser {
     return send(noRedirects, HttpRequest.newBuilder(base.resolve(path)).GET());
   }
 
+  /** GET {@code path} as bytes (a download), following redirects. */
+  public HttpResponse<byte[]> download(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+    if (requestId != null) {
+      request.header("X-Request-Id", requestId);
+    }
+    try {
+      return http.send(
+          request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * Submits the form {@code formId} of {@code page} with the button {@code button}: its current
    * fields (hidden ones included), with {@code values} put in by field id (without the form

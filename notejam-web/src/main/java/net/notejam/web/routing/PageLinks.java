@@ -56,6 +56,10 @@ public class PageLinks {
     return link(Routes.SEARCH);
   }
 
+  public String getExportNotes() {
+    return link(Routes.EXPORT_NOTES);
+  }
+
   public String note(long id) {
     return link(Routes.NOTE.path(id));
   }

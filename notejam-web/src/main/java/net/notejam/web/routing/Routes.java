@@ -34,6 +34,9 @@ public final class Routes {
   /** The signed-in user's search: {@code /search/?q=words&page=2}. */
   public static final String SEARCH = "/search/";
 
+  /** Served by the export servlet, not by a view: the signed-in user's notes as a zip. */
+  public static final String EXPORT_NOTES = "/settings/notes.zip";
+
   private static final String RESET_PASSWORD = "/reset-password/{token}/";
 
   /** {@code /notes/12/}: one note. */
@@ -109,6 +112,11 @@ public final class Routes {
   /** Page {@code page} of the search for {@code words}. */
   public static String search(String words, int page) {
     return SEARCH + "?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8) + "&page=" + page;
+  }
+
+  /** True for the paths a servlet serves rather than a view: sign-out and the export. */
+  public static boolean isServlet(String path) {
+    return path.equals(SIGN_OUT) || path.equals(EXPORT_NOTES);
   }
 
   /** The page a mailed reset link opens. */
