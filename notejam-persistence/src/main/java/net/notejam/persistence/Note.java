@@ -37,6 +37,7 @@ public class Note extends OwnedEntity {
   static final String SEARCH_LIKE = "Note.searchLike";
   static final String COUNT_MATCHING_LIKE = "Note.countMatchingLike";
   static final String EXPORT_AFTER = "Note.exportAfter";
+  static final String DELETE_OWNED_BY = "Note.deleteOwnedBy";
   public static final int NAME_MAX_LENGTH = 100;
   public static final int TEXT_MAX_LENGTH = 100_000;
 
