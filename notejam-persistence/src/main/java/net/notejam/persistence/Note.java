@@ -38,6 +38,8 @@ public class Note extends OwnedEntity {
   static final String COUNT_MATCHING_LIKE = "Note.countMatchingLike";
   static final String EXPORT_AFTER = "Note.exportAfter";
   static final String DELETE_OWNED_BY = "Note.deleteOwnedBy";
+  static final String COUNT_SAME_IN_PAD = "Note.countSameInPad";
+  static final String COUNT_SAME_IN_NO_PAD = "Note.countSameInNoPad";
   public static final int NAME_MAX_LENGTH = 100;
   public static final int TEXT_MAX_LENGTH = 100_000;
 

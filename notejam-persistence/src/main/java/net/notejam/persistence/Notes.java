@@ -198,6 +198,24 @@ public final class Notes {
         .toList();
   }
 
+  /**
+   * True when {@code ownerId} has a note (not in the trash) named {@code name} with exactly {@code
+   * text} in {@code pad} (null: in none).
+   */
+  public static boolean existsUnchanged(
+      EntityManager em, long ownerId, Pad pad, String name, String text) {
+    TypedQuery<Long> query =
+        em.createNamedQuery(
+                pad == null ? Note.COUNT_SAME_IN_NO_PAD : Note.COUNT_SAME_IN_PAD, Long.class)
+            .setParameter("owner", em.getReference(User.class, ownerId))
+            .setParameter("name", name)
+            .setParameter("text", text);
+    if (pad != null) {
+      query.setParameter("pad", pad);
+    }
+    return query.getSingleResult() > 0;
+  }
+
   private static Query byIdAndOwner(EntityManager em, String name, long ownerId, long noteId) {
     return em.createNamedQuery(name)
         .setParameter("id", noteId)
