@@ -4,24 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import net.notejam.it.drill.Drills;
 import net.notejam.it.support.Accounts;
 import net.notejam.it.support.Browser;
@@ -29,6 +20,7 @@ import net.notejam.it.support.Database;
 import net.notejam.it.support.Notejam;
 import net.notejam.it.support.Page;
 import net.notejam.it.support.SeededNotes;
+import net.notejam.it.support.Zips;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,7 +65,7 @@ class ExportIT {
     assertEquals(
         "attachment; filename=\"notejam-notes.zip\"",
         download.headers().firstValue("Content-Disposition").orElse(""));
-    Map<String, String> zip = unzip(download.body());
+    Map<String, String> zip = Zips.entries(download.body());
     assertEquals(
         Set.of(
             "Errands/",
@@ -87,7 +79,7 @@ class ExportIT {
     assertEquals("# Groceries\n\nmilk\nbread\n", zip.get("Errands/Groceries.md"));
     assertEquals("# ../Trip: plan?\n\n<b>go</b> & \"see\"\n", zip.get("No pad/_Trip_ plan_.md"));
 
-    JsonObject json = json(zip.get("notes.json"));
+    JsonObject json = Zips.notesJson(zip);
     assertEquals("notejam-export", json.getString("format"));
     assertEquals(1, json.getInt("version"));
     assertEquals(2, json.getJsonArray("pads").size());
@@ -162,30 +154,13 @@ class ExportIT {
       SeededNotes.insert(db, SeededNotes.ownerId(db, email), pad, 250);
     }
 
-    Map<String, String> zip = unzip(owner.download("/settings/notes.zip").body());
+    Map<String, String> zip = Zips.entries(owner.download("/settings/notes.zip").body());
 
     assertEquals(250, zip.keySet().stream().filter(n -> n.endsWith(".md")).count());
-    assertEquals(250, json(zip.get("notes.json")).getJsonArray("notes").size());
+    assertEquals(250, Zips.notesJson(zip).getJsonArray("notes").size());
     assertEquals(
         "# Seeded note 123\n\nSeeded text " + "lorem ipsum ".repeat(20) + "\n",
         zip.get("Seeded/Seeded note 123.md"));
-  }
-
-  /** The zip's entries by name, each file's content as UTF-8 ("" for a folder). */
-  private static Map<String, String> unzip(byte[] bytes) throws IOException {
-    Map<String, String> entries = new LinkedHashMap<>();
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-        entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
-      }
-    }
-    return entries;
-  }
-
-  private static JsonObject json(String text) {
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
-      return reader.readObject();
-    }
   }
 
   private static JsonObject byId(JsonObject json, String array, long id) {

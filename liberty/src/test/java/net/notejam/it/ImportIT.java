@@ -3,25 +3,19 @@ package net.notejam.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import net.notejam.it.support.Accounts;
 import net.notejam.it.support.Browser;
 import net.notejam.it.support.Notejam;
 import net.notejam.it.support.Page;
+import net.notejam.it.support.Zips;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,17 +64,16 @@ class ImportIT {
         uploadError(owner, "not a zip at all".getBytes(StandardCharsets.UTF_8)));
     assertEquals(
         notAnExport + "it has no notes.json; nothing was imported",
-        uploadError(owner, zip("readme.md", "# hello")));
+        uploadError(owner, Zips.of("readme.md", "# hello")));
     assertEquals(
         notAnExport + "its notes.json is not valid JSON; nothing was imported",
-        uploadError(owner, zip("notes.json", "{\"format\": ")));
+        uploadError(owner, Zips.of("notes.json", "{\"format\": ")));
     assertEquals(
         notAnExport + "its notes.json is not a Notejam export of version 1; nothing was imported",
-        uploadError(owner, zip("notes.json", "{\"format\": \"other\", \"version\": 1}")));
+        uploadError(owner, Zips.of("notes.json", "{\"format\": \"other\", \"version\": 1}")));
     byte[] truncated = owner.download("/settings/notes.zip").body();
     assertTrue(
-        uploadError(owner, java.util.Arrays.copyOf(truncated, truncated.length / 2))
-            .startsWith(notAnExport));
+        uploadError(owner, Arrays.copyOf(truncated, truncated.length / 2)).startsWith(notAnExport));
     // Valid up to its last note, whose name is too long: none of it is imported.
     String json =
         "{\"format\":\"notejam-export\",\"version\":1,\"pads\":[{\"id\":7,\"name\":\"New pad\"}],"
@@ -90,7 +83,7 @@ class ImportIT {
             + "\",\"text\":\"too long\",\"pad_id\":null}]}";
     assertEquals(
         "In this file: Name must be at most 100 characters long; nothing was imported",
-        uploadError(owner, zip("notes.json", json)));
+        uploadError(owner, Zips.of("notes.json", json)));
     assertEquals(
         "The file must be at most 20 MB; nothing was imported",
         uploadError(owner, new byte[21 * 1024 * 1024]));
@@ -113,46 +106,25 @@ class ImportIT {
     return page.fieldError("import", "file");
   }
 
-  /** The pads' names and the notes' names, texts and pads of an export's notes.json. */
+  /** The pads' names and the notes' names, texts, pads and files of an export's notes.json. */
   private static Set<String> contents(byte[] export) throws IOException {
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(export))) {
-      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-        if (entry.getName().equals("notes.json")) {
-          JsonObject json;
-          try (JsonReader reader =
-              Json.createReader(new InputStreamReader(zip, StandardCharsets.UTF_8))) {
-            json = reader.readObject();
-          }
-          Set<String> items =
-              json.getJsonArray("pads").stream()
-                  .map(p -> "pad " + p.asJsonObject().getString("name"))
-                  .collect(Collectors.toSet());
-          for (JsonValue value : json.getJsonArray("notes")) {
-            JsonObject n = value.asJsonObject();
-            items.add(
-                "note "
-                    + n.getString("name")
-                    + " | "
-                    + n.getString("text")
-                    + " | "
-                    + (n.isNull("pad") ? "-" : n.getString("pad"))
-                    + " | "
-                    + n.getString("file"));
-          }
-          return items;
-        }
-      }
+    JsonObject json = Zips.notesJson(Zips.entries(export));
+    Set<String> items =
+        json.getJsonArray("pads").stream()
+            .map(p -> "pad " + p.asJsonObject().getString("name"))
+            .collect(Collectors.toSet());
+    for (JsonValue value : json.getJsonArray("notes")) {
+      JsonObject n = value.asJsonObject();
+      items.add(
+          "note "
+              + n.getString("name")
+              + " | "
+              + n.getString("text")
+              + " | "
+              + (n.isNull("pad") ? "-" : n.getString("pad"))
+              + " | "
+              + n.getString("file"));
     }
-    throw new AssertionError("no notes.json");
-  }
-
-  private static byte[] zip(String name, String content) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.putNextEntry(new ZipEntry(name));
-      zip.write(content.getBytes(StandardCharsets.UTF_8));
-      zip.closeEntry();
-    }
-    return bytes.toByteArray();
+    return items;
   }
 }
