@@ -5,6 +5,7 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
@@ -111,7 +112,7 @@ final class NotesArchive {
       zip.write(markdown.getBytes(StandardCharsets.UTF_8));
       zip.closeEntry();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
