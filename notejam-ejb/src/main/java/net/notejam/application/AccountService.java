@@ -93,6 +93,23 @@ public class AccountService extends ApplicationService {
   }
 
   /**
+   * Closes the account of the signed-in user {@code userId} after checking their password: deletes
+   * their pads, notes (the trash's too), reset links and the account. Every session signed in as
+   * them ends at its next request, on any instance, as its account is gone (see {@link
+   * #credentialsVersion}). Throws {@link WrongPassword} when the password is wrong.
+   */
+  public void close(long userId, String password) {
+    User user = em.find(User.class, userId);
+    if (user == null
+        || !InputRule.PASSWORD.accepts(password)
+        || !passwords.matches(password, user.getPasswordHash())) {
+      throw new WrongPassword();
+    }
+    Users.delete(em, user);
+    LOG.info(() -> "Account closed: user " + userId);
+  }
+
+  /**
    * The credentials version of user {@code userId}, which each password change or reset raises;
    * empty when the account is gone. A primary-key read, asked on each signed-in request.
    */

@@ -8,6 +8,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -31,13 +33,14 @@ public class DatabaseMigration {
   private volatile boolean migrated;
 
   @PostConstruct
-  void migrate() {
+  void migrate() throws SQLException {
     Flyway flyway =
         Flyway.configure(DatabaseMigration.class.getClassLoader())
             .dataSource(dataSource)
             // Liberty's class loaders find db/migration and db/callback (Flyway's default for
-            // callbacks) through their flyway.location marker files.
-            .locations("classpath:db/migration")
+            // callbacks) through their flyway.location marker files. The few migrations that
+            // differ by database (V5's full-text search) are in db/vendor/<postgresql|h2>.
+            .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
             .failOnMissingLocations(true)
             // Liberty's session manager may create its "sessions" table before this runs: a
             // schema holding only that still gets every migration, from version 1 on.
@@ -55,6 +58,14 @@ public class DatabaseMigration {
                 + result.migrationsExecuted
                 + " migrations applied now)");
     migrated = true;
+  }
+
+  /** The folder name of this database's own migrations: {@code postgresql} or {@code h2}. */
+  private String vendor() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      String product = connection.getMetaData().getDatabaseProductName();
+      return product.equalsIgnoreCase("PostgreSQL") ? "postgresql" : "h2";
+    }
   }
 
   /** True once the schema is up to date; the start-up health check reports it. */

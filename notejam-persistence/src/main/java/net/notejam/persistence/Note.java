@@ -32,6 +32,14 @@ public class Note extends OwnedEntity {
   static final String TAKE_ALL_OUT_OF_PAD = "Note.takeAllOutOfPad";
   static final String TAKE_OUT_OF_TRASHED_PADS = "Note.takeOutOfTrashedPads";
   static final String PURGE_TRASHED_BEFORE = "Note.purgeTrashedBefore";
+  static final String SEARCH_POSTGRESQL = "Note.searchPostgresql";
+  static final String COUNT_MATCHING_POSTGRESQL = "Note.countMatchingPostgresql";
+  static final String SEARCH_LIKE = "Note.searchLike";
+  static final String COUNT_MATCHING_LIKE = "Note.countMatchingLike";
+  static final String EXPORT_AFTER = "Note.exportAfter";
+  static final String DELETE_OWNED_BY = "Note.deleteOwnedBy";
+  static final String COUNT_SAME_IN_PAD = "Note.countSameInPad";
+  static final String COUNT_SAME_IN_NO_PAD = "Note.countSameInNoPad";
   public static final int NAME_MAX_LENGTH = 100;
   public static final int TEXT_MAX_LENGTH = 100_000;
 

@@ -169,6 +169,53 @@ public final class Notes {
     return deleted;
   }
 
+  /** A note with every field, as an export writes it. */
+  @FunctionalInterface
+  public interface Exported<T> {
+    T of(long id, String name, String text, Long padId, Instant createdAt, Instant updatedAt);
+  }
+
+  /**
+   * Up to {@code max} notes of {@code ownerId} (not in the trash) with ids above {@code afterId},
+   * by id, text included: a page of an export, which reads every note a page at a time.
+   */
+  public static <T> List<T> exportAfter(
+      EntityManager em, long ownerId, long afterId, int max, Exported<T> note) {
+    return em.createNamedQuery(Note.EXPORT_AFTER, Object[].class)
+        .setParameter("owner", em.getReference(User.class, ownerId))
+        .setParameter("after", afterId)
+        .setMaxResults(max)
+        .getResultStream()
+        .map(
+            c ->
+                note.of(
+                    (Long) c[0],
+                    (String) c[1],
+                    (String) c[2],
+                    (Long) c[3],
+                    (Instant) c[4],
+                    (Instant) c[5]))
+        .toList();
+  }
+
+  /**
+   * True when {@code ownerId} has a note (not in the trash) named {@code name} with exactly {@code
+   * text} in {@code pad} (null: in none).
+   */
+  public static boolean existsUnchanged(
+      EntityManager em, long ownerId, Pad pad, String name, String text) {
+    TypedQuery<Long> query =
+        em.createNamedQuery(
+                pad == null ? Note.COUNT_SAME_IN_NO_PAD : Note.COUNT_SAME_IN_PAD, Long.class)
+            .setParameter("owner", em.getReference(User.class, ownerId))
+            .setParameter("name", name)
+            .setParameter("text", text);
+    if (pad != null) {
+      query.setParameter("pad", pad);
+    }
+    return query.getSingleResult() > 0;
+  }
+
   private static Query byIdAndOwner(EntityManager em, String name, long ownerId, long noteId) {
     return em.createNamedQuery(name)
         .setParameter("id", noteId)

@@ -21,6 +21,7 @@ public class Pad extends OwnedEntity {
   static final String TRASHED_OWNED_BY = "Pad.trashedOwnedBy";
   static final String RESTORE = "Pad.restore";
   static final String PURGE_TRASHED_BEFORE = "Pad.purgeTrashedBefore";
+  static final String DELETE_OWNED_BY = "Pad.deleteOwnedBy";
   public static final int NAME_MAX_LENGTH = 100;
 
   @Id

@@ -24,6 +24,7 @@ public class PasswordResetToken {
   static final String BY_HASH = "PasswordResetToken.byHash";
   static final String COUNT_SINCE = "PasswordResetToken.countSince";
   static final String USE_ALL_OF = "PasswordResetToken.useAllOf";
+  static final String DELETE_ALL_OF = "PasswordResetToken.deleteAllOf";
 
   @Id
   @SequenceGenerator(

@@ -36,4 +36,17 @@ public final class Users {
         .getResultStream()
         .findFirst();
   }
+
+  /**
+   * Deletes {@code user} with everything of theirs: reset links, notes and pads (those in the trash
+   * too), then the account row. Nothing of the user is left for a later request to find.
+   */
+  public static void delete(EntityManager em, User user) {
+    em.createNamedQuery(PasswordResetToken.DELETE_ALL_OF)
+        .setParameter("owner", user)
+        .executeUpdate();
+    em.createNamedQuery(Note.DELETE_OWNED_BY).setParameter("owner", user).executeUpdate();
+    em.createNamedQuery(Pad.DELETE_OWNED_BY).setParameter("owner", user).executeUpdate();
+    em.remove(user);
+  }
 }

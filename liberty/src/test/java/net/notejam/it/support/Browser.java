@@ -1,5 +1,6 @@
 package net.notejam.it.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -92,6 +93,23 @@ public final class Browser {
     return send(noRedirects, HttpRequest.newBuilder(base.resolve(path)).GET());
   }
 
+  /** GET {@code path} as bytes (a download), following redirects. */
+  public HttpResponse<byte[]> download(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+    if (requestId != null) {
+      request.header("X-Request-Id", requestId);
+    }
+    try {
+      return http.send(
+          request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * Submits the form {@code formId} of {@code page} with the button {@code button}: its current
    * fields (hidden ones included), with {@code values} put in by field id (without the form
@@ -122,15 +140,76 @@ public final class Browser {
       Map<String, String> values,
       String button,
       String path) {
+    Element form = form(page, formId);
+    String body =
+        fields(form, formId, values, button).entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    URI action = page.uri().resolve(path != null ? path : form.attr("action"));
+    return send(
+        client,
+        HttpRequest.newBuilder(action)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /**
+   * Submits the multipart form {@code formId} of {@code page} with the button {@code button}, the
+   * file {@code content} (named {@code fileName}) in its file field {@code fileId}: an upload.
+   */
+  public Page submitFile(
+      Page page, String formId, String fileId, String fileName, byte[] content, String button) {
+    Element form = form(page, formId);
+    String boundary = "----notejam-it-" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    fields(form, formId, Map.of(), button)
+        .forEach(
+            (name, value) ->
+                body.writeBytes(
+                    ("--"
+                            + boundary
+                            + "\r\nContent-Disposition: form-data; name=\""
+                            + name
+                            + "\"\r\n\r\n"
+                            + value
+                            + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + formId
+                + ":"
+                + fileId
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: application/zip\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        http,
+        HttpRequest.newBuilder(page.uri().resolve(form.attr("action")))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  private static Element form(Page page, String formId) {
     Element form = page.document().getElementById(formId);
     if (form == null) {
       throw new AssertionError("No form " + formId + " on " + page.uri() + ":\n" + page.body());
     }
+    return form;
+  }
+
+  /** The fields a form posts: its current ones, {@code values} put in by id, and the button. */
+  private static Map<String, String> fields(
+      Element form, String formId, Map<String, String> values, String button) {
     Map<String, String> fields = new LinkedHashMap<>();
     for (Element input : form.select("input, textarea, select")) {
       String name = input.attr("name");
       String type = input.attr("type");
-      if (name.isEmpty() || type.equals("submit")) {
+      if (name.isEmpty() || type.equals("submit") || type.equals("file")) {
         continue;
       }
       if (input.tagName().equals("select")) {
@@ -144,16 +223,7 @@ public final class Browser {
     }
     values.forEach((id, value) -> fields.put(formId + ":" + id, value));
     fields.put(formId + ":" + button, "submit");
-    String body =
-        fields.entrySet().stream()
-            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-            .collect(Collectors.joining("&"));
-    URI action = page.uri().resolve(path != null ? path : form.attr("action"));
-    return send(
-        client,
-        HttpRequest.newBuilder(action)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return fields;
   }
 
   private static String encode(String s) {

@@ -25,7 +25,10 @@ public enum InputRule {
   /** A password as typed to sign in or to confirm a change: only bounded, like every password. */
   PASSWORD(0, Messages.PASSWORD_MAX_LENGTH, null, Messages.PASSWORD_LENGTH),
   NEW_PASSWORD(
-      Messages.PASSWORD_MIN_LENGTH, Messages.PASSWORD_MAX_LENGTH, null, Messages.PASSWORD_LENGTH);
+      Messages.PASSWORD_MIN_LENGTH, Messages.PASSWORD_MAX_LENGTH, null, Messages.PASSWORD_LENGTH),
+  /** The words of a search: bounded, so that nobody makes the database parse pages of them. */
+  SEARCH(
+      0, 200, null, "Search for at most %2$d characters", "Type a word to search your notes for");
 
   public static final String REQUIRED = "This field is required";
   public static final String INVALID_EMAIL = "Invalid email address";
@@ -48,7 +51,15 @@ public enum InputRule {
   private final Pattern format;
   private final String lengthMessage;
 
+  private final String requiredMessage;
+
   InputRule(int minLength, int maxLength, String format, String lengthMessage) {
+    this(minLength, maxLength, format, lengthMessage, REQUIRED);
+  }
+
+  InputRule(
+      int minLength, int maxLength, String format, String lengthMessage, String requiredMessage) {
+    this.requiredMessage = requiredMessage;
     this.minLength = minLength;
     this.maxLength = maxLength;
     this.format = format == null ? null : Pattern.compile(format);
@@ -58,7 +69,7 @@ public enum InputRule {
   /** What is wrong with {@code value}, as the form says it under the field; empty when nothing. */
   public Optional<String> problem(String value) {
     if (value == null || value.isBlank()) {
-      return Optional.of(REQUIRED);
+      return Optional.of(requiredMessage);
     }
     if (value.length() < minLength || value.length() > maxLength) {
       return Optional.of(lengthMessage);

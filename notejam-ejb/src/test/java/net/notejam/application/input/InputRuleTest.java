@@ -14,9 +14,21 @@ class InputRuleTest {
   @Test
   void everyRuleRequiresAValue() {
     for (InputRule rule : InputRule.values()) {
-      assertEquals(Optional.of("This field is required"), rule.problem(null), rule.name());
-      assertEquals(Optional.of("This field is required"), rule.problem("  "), rule.name());
+      String required =
+          rule == InputRule.SEARCH
+              ? "Type a word to search your notes for"
+              : "This field is required";
+      assertEquals(Optional.of(required), rule.problem(null), rule.name());
+      assertEquals(Optional.of(required), rule.problem("  "), rule.name());
     }
+  }
+
+  @Test
+  void aSearchIsAtMostTwoHundredCharacters() {
+    assertTrue(InputRule.SEARCH.accepts("s".repeat(200)));
+    assertEquals(
+        Optional.of("Search for at most 200 characters"),
+        InputRule.SEARCH.problem("s".repeat(201)));
   }
 
   @Test

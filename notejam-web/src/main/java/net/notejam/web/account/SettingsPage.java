@@ -5,6 +5,9 @@ import static net.notejam.application.input.InputRule.PASSWORD;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import net.notejam.application.AccountService;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.WrongPassword;
@@ -17,7 +20,10 @@ import net.notejam.web.Navigation;
 import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
 
-/** {@code /settings/}: the signed-in user changes their password. */
+/**
+ * {@code /settings/}: the signed-in user changes their password, or closes their account (with the
+ * password asked again).
+ */
 @Named
 @RequestScoped
 public class SettingsPage extends AccountFields {
@@ -25,8 +31,17 @@ public class SettingsPage extends AccountFields {
   @Input(PASSWORD)
   private String oldPassword;
 
+  @Input(PASSWORD)
+  private String closePassword;
+
   @Inject private AccountService accounts;
   @Inject private CurrentUser currentUser;
+  @Inject private HttpServletRequest request;
+
+  /** What the sign-in page says once an account is closed, backups included. */
+  static final String CLOSED =
+      "Your account is closed: your pads, notes and sessions are deleted. Copies in Notejam's"
+          + " backups are not changed; they are deleted as the backups age out (at most 3 years).";
 
   public String changePassword() {
     if (!repeatedCorrectly("settings")) {
@@ -45,6 +60,40 @@ public class SettingsPage extends AccountFields {
     }
     AuditLog.record(AuditEvent.PASSWORD_CHANGE, currentUser.getId(), Outcome.SUCCESS);
     return Navigation.redirectWithSuccess(Routes.HOME, "Your password is successfully changed.");
+  }
+
+  /**
+   * Deletes the account with everything in it once the password is right, signs this session out,
+   * and shows the sign-in page saying what happened.
+   */
+  public String closeAccount() {
+    long userId = currentUser.getId();
+    try {
+      accounts.close(userId, closePassword);
+    } catch (WrongPassword e) {
+      AuditLog.record(AuditEvent.ACCOUNT_CLOSED, userId, Outcome.FAILURE);
+      Feedback.fieldError("close:password", "Incorrect password");
+      return null;
+    }
+    AuditLog.record(AuditEvent.ACCOUNT_CLOSED, userId, Outcome.SUCCESS);
+    try {
+      request.logout();
+    } catch (ServletException e) {
+      throw new IllegalStateException(e);
+    }
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    return Navigation.redirectWithSuccess(Routes.SIGN_IN, CLOSED);
+  }
+
+  public String getClosePassword() {
+    return closePassword;
+  }
+
+  public void setClosePassword(String closePassword) {
+    this.closePassword = closePassword;
   }
 
   public String getOldPassword() {

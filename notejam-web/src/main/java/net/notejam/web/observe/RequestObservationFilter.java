@@ -79,7 +79,7 @@ public class RequestObservationFilter extends HttpFilter {
     if (Routes.isAsset(path)) {
       return "asset";
     }
-    if (path.equals(Routes.SIGN_OUT)) {
+    if (Routes.isServlet(path)) {
       return path;
     }
     return Routes.match(path)

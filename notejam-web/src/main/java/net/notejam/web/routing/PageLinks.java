@@ -52,6 +52,14 @@ public class PageLinks {
     return link(Routes.TRASH);
   }
 
+  public String getSearch() {
+    return link(Routes.SEARCH);
+  }
+
+  public String getExportNotes() {
+    return link(Routes.EXPORT_NOTES);
+  }
+
   public String note(long id) {
     return link(Routes.NOTE.path(id));
   }

@@ -35,7 +35,7 @@ public class PrettyUrlFilter extends HttpFilter {
       res.setHeader(
           "Location",
           req.getContextPath() + slashed.get().path() + (query == null ? "" : "?" + query));
-    } else if (Routes.isAsset(path) || path.equals(Routes.SIGN_OUT)) {
+    } else if (Routes.isAsset(path) || Routes.isServlet(path)) {
       chain.doFilter(req, res);
     } else {
       // Anything else (a view file asked for directly, an unknown path) is not a page.

@@ -31,6 +31,12 @@ public final class Routes {
   /** The signed-in user's trash: deleted notes and pads, to restore or delete for good. */
   public static final String TRASH = "/trash/";
 
+  /** The signed-in user's search: {@code /search/?q=words&page=2}. */
+  public static final String SEARCH = "/search/";
+
+  /** Served by the export servlet, not by a view: the signed-in user's notes as a zip. */
+  public static final String EXPORT_NOTES = "/settings/notes.zip";
+
   private static final String RESET_PASSWORD = "/reset-password/{token}/";
 
   /** {@code /notes/12/}: one note. */
@@ -61,7 +67,8 @@ public final class Routes {
           Route.readOnly(PAD.template(), "/pads/view.xhtml"),
           Route.of(EDIT_PAD.template(), "/pads/edit.xhtml"),
           Route.of(DELETE_PAD.template(), "/pads/delete.xhtml"),
-          Route.of(TRASH, "/trash/list.xhtml"));
+          Route.of(TRASH, "/trash/list.xhtml"),
+          Route.readOnly(SEARCH, "/search/results.xhtml"));
 
   /** Served by the container, not by a view: static assets. */
   private static final List<String> ASSET_PREFIXES =
@@ -100,6 +107,16 @@ public final class Routes {
   /** Where a note list of pad {@code padId} is shown: its pad's page, or all notes for null. */
   public static String notesOf(Long padId) {
     return padId == null ? HOME : PAD.path(padId);
+  }
+
+  /** Page {@code page} of the search for {@code words}. */
+  public static String search(String words, int page) {
+    return SEARCH + "?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8) + "&page=" + page;
+  }
+
+  /** True for the paths a servlet serves rather than a view: sign-out and the export. */
+  public static boolean isServlet(String path) {
+    return path.equals(SIGN_OUT) || path.equals(EXPORT_NOTES);
   }
 
   /** The page a mailed reset link opens. */
