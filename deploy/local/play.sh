@@ -127,7 +127,9 @@ backup() {
   render "$work/cronjob.yaml" CronJob
   python3 - "$work/cronjob.yaml" "$dir" >"$work/backup-pod.yaml" <<'PY'
 import sys, yaml
-cronjob = yaml.safe_load(open(sys.argv[1]))
+# The backup CronJob (the environment has others, such as the snapshot pruning).
+cronjob = next(d for d in yaml.safe_load_all(open(sys.argv[1]))
+               if d["metadata"]["name"] == "notejam-backup")
 template = cronjob["spec"]["jobTemplate"]["spec"]["template"]
 pod = {"apiVersion": "v1", "kind": "Pod",
        "metadata": {"name": "notejam-backup-once", "labels": template["metadata"]["labels"]},
