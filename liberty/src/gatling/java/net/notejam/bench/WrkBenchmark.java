@@ -95,7 +95,15 @@ public final class WrkBenchmark {
                 accounts.getProperty("huge.padName")
                     + " ("
                     + accounts.getProperty("huge.notes")
-                    + ")"));
+                    + ")"),
+            // Every one of the 10 000 notes holds the word: ranking all of them is the worst case.
+            new Endpoint(
+                "search " + thousands(accounts.getProperty("huge.notes")),
+                "search",
+                Settings.URL,
+                "/search/?q=lorem",
+                "huge",
+                "Search (" + accounts.getProperty("huge.notes") + ")"));
 
     Path out = Settings.OUT;
     Files.createDirectories(out.resolve("wrk"));
@@ -141,6 +149,7 @@ public final class WrkBenchmark {
     }
 
     List<String> lines = table(results);
+    lines.add(Export.measure(cookieOf.apply(endpoints.get(3)), accounts.getProperty("huge.notes")));
     lines.addAll(failures);
     Files.write(out.resolve("wrk-summary.txt"), lines);
     System.out.println();
