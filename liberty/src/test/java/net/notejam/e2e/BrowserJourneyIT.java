@@ -189,6 +189,28 @@ class BrowserJourneyIT {
     chromium.open("/pads/" + home + "/");
     assertEquals(List.of("Groceries", "Report"), sorted(noteNames()));
 
+    // Search from the side column: the note found by a word of its name, its pad shown.
+    WebElement words = byId("search-words");
+    words.sendKeys("groceries");
+    whenNextPageLoaded(() -> words.sendKeys(Keys.ENTER));
+    assertEquals("/search/", chromium.path());
+    assertEquals("Search (1)", title());
+    assertEquals(List.of("Groceries"), noteNames());
+    check("search");
+
+    // "Download my notes" on the settings page answers a zip of them, in this session.
+    link("Account settings");
+    assertEquals(
+        "200 application/zip PK",
+        chromium.jsAsync(
+            "const done = arguments[arguments.length - 1];"
+                + " fetch(document.querySelector('a.export-link').href)"
+                + ".then(r => r.arrayBuffer().then(b => done(r.status + ' '"
+                + " + r.headers.get('Content-Type') + ' '"
+                + " + String.fromCharCode(...new Uint8Array(b).slice(0, 2)))))"
+                + ".catch(e => done(String(e)));"),
+        "the export link's answer");
+
     // Change the password, sign out, sign in with the new one.
     link("Account settings");
     check("settings");
@@ -235,6 +257,16 @@ class BrowserJourneyIT {
     assertEquals("Page not found", title());
     assertFalse(chromium.driver.getPageSource().contains("Budget"));
     check("not-found");
+
+    // The other person closes their account: signed out, told what becomes of the backups.
+    chromium.open("/settings/");
+    fill("close:password", first);
+    click("close:close");
+    assertEquals("/signin/", chromium.path());
+    assertTrue(success().startsWith("Your account is closed"), success());
+    check("account-closed");
+    chromium.open("/");
+    assertEquals("/signin/", chromium.path(), "the closed account's session is gone");
 
     System.out.printf(
         "Browser journey: %d pages checked and screenshotted at %dpx and %dpx in %.1f s: %s%n",

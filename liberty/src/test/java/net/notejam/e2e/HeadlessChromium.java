@@ -84,6 +84,11 @@ final class HeadlessChromium implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
+  /** Runs an asynchronous script: it calls its last argument with the result. */
+  Object jsAsync(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+  }
+
   /**
    * Saves the page at desktop width and at a phone's width, then goes back to desktop. Returns ""
    * or, when the page is wider than the phone's screen, a problem to report.
