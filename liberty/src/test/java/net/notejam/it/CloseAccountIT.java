@@ -58,10 +58,16 @@ class CloseAccountIT {
         ownerId = SeededNotes.ownerId(db, email);
         assertTrue(
             count(db, "select count(*) from password_reset_tokens where user_id = ?", ownerId) > 0);
+        assertTrue(sessionsOf(db, email) >= 2, "the two signed-in sessions, kept in PostgreSQL");
       }
     }
 
     Page closed = close(owner, Accounts.PASSWORD);
+    if (Database.isPostgresql()) {
+      try (Connection db = Database.connect()) {
+        assertEquals(0, sessionsOf(db, email), "both sessions' rows are deleted at once");
+      }
+    }
 
     assertEquals("/signin/", closed.path());
     assertEquals(1, closed.successes().size(), closed.body());
@@ -99,6 +105,18 @@ class CloseAccountIT {
   private static Page close(Browser browser, String password) {
     return browser.submit(
         browser.get("/settings/"), "close", Map.of("password", password), "close");
+  }
+
+  /** The rows of Liberty's session table that name {@code email} as their signed-in user. */
+  private static long sessionsOf(Connection db, String email) throws SQLException {
+    try (PreparedStatement s =
+        db.prepareStatement("select count(*) from sessions where username = ?")) {
+      s.setString(1, "user:defaultRealm/" + email);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   private static long count(Connection db, String sql, long id) throws SQLException {

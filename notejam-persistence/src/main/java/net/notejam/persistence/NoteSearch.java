@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.persistence.sessions.Session;
 
 /**
  * The search of one owner's notes (never the trash's): on PostgreSQL its full-text search over the
@@ -43,7 +42,7 @@ public final class NoteSearch {
 
   /** How many notes of {@code ownerId} match {@code words}. */
   public static long count(EntityManager em, long ownerId, String words) {
-    if (isPostgresql(em)) {
+    if (Databases.isPostgresql(em)) {
       Object count =
           em.createNamedQuery(Note.COUNT_MATCHING_POSTGRESQL)
               .setParameter(1, ownerId)
@@ -60,7 +59,7 @@ public final class NoteSearch {
   /** Hits {@code first} to {@code first + max - 1} of the notes of {@code ownerId} that match. */
   public static <T> List<T> page(
       EntityManager em, long ownerId, String words, int first, int max, Hit<T> hit) {
-    if (isPostgresql(em)) {
+    if (Databases.isPostgresql(em)) {
       @SuppressWarnings("unchecked")
       List<Object[]> rows =
           em.createNamedQuery(Note.SEARCH_POSTGRESQL)
@@ -132,10 +131,6 @@ public final class NoteSearch {
   /** The LIKE pattern of the words as typed, its wildcards taken literally ({@code escape '!'}). */
   private static String likePattern(String words) {
     return "%" + words.toLowerCase(Locale.ROOT).replaceAll("[!%_]", "!$0") + "%";
-  }
-
-  private static boolean isPostgresql(EntityManager em) {
-    return em.unwrap(Session.class).getPlatform().isPostgreSQL();
   }
 
   /** A native query's timestamp, as the JDBC driver hands it over. */
