@@ -125,6 +125,15 @@ final class Manifests {
         .orElseThrow(() -> new AssertionError(dir + ": no " + type.getSimpleName() + " " + name));
   }
 
+  /** The pod template of the CronJob {@code name}: what each of its runs starts. */
+  io.fabric8.kubernetes.api.model.PodTemplateSpec cronJobPod(String name) {
+    return one(io.fabric8.kubernetes.api.model.batch.v1.CronJob.class, name)
+        .getSpec()
+        .getJobTemplate()
+        .getSpec()
+        .getTemplate();
+  }
+
   /** A custom resource (no fabric8 model), as its YAML tree. */
   ObjectNode custom(String kind, String name) {
     return customs(kind).stream()

@@ -66,13 +66,7 @@ class OverlayTest {
 
   /** Labels of the backup job's pods. */
   static Map<String, String> backupPodLabels(Manifests m) {
-    return m.one(CronJob.class, "notejam-backup")
-        .getSpec()
-        .getJobTemplate()
-        .getSpec()
-        .getTemplate()
-        .getMetadata()
-        .getLabels();
+    return m.cronJobPod("notejam-backup").getMetadata().getLabels();
   }
 
   /**
@@ -83,14 +77,7 @@ class OverlayTest {
     List<Map<String, String>> sets = new ArrayList<>();
     sets.add(podLabels(m));
     sets.add(backupPodLabels(m));
-    sets.add(
-        m.one(CronJob.class, SnapshotPruneTest.PRUNE)
-            .getSpec()
-            .getJobTemplate()
-            .getSpec()
-            .getTemplate()
-            .getMetadata()
-            .getLabels());
+    sets.add(m.cronJobPod(SnapshotPruneTest.PRUNE).getMetadata().getLabels());
     for (ObjectNode cluster : m.customs("Cluster")) {
       sets.add(Map.of("cnpg.io/cluster", cluster.path("metadata").path("name").asText()));
     }

@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
@@ -69,15 +68,7 @@ class RecoverUserJobTest {
     assertEquals(0, job.getSpec().getBackoffLimit(), env + ": a failed run is looked at, not run");
 
     Container c = pod(m).getContainers().get(0);
-    Container backup =
-        live.one(CronJob.class, "notejam-backup")
-            .getSpec()
-            .getJobTemplate()
-            .getSpec()
-            .getTemplate()
-            .getSpec()
-            .getContainers()
-            .get(0);
+    Container backup = live.cronJobPod("notejam-backup").getSpec().getContainers().get(0);
     assertEquals(backup.getImage(), c.getImage(), env + ": the overlay's backup image, same tag");
     assertEquals(List.of("/usr/local/bin/" + SCRIPT), c.getCommand(), env);
     assertEquals(List.of("$(RECOVER_EMAIL)"), c.getArgs(), env);

@@ -159,15 +159,7 @@ class SnapshotPruneTest {
     assertEquals("Etc/UTC", job.getSpec().getTimeZone());
     PodSpec pod = job.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
     Container c = pod.getContainers().get(0);
-    Container backup =
-        m.one(CronJob.class, "notejam-backup")
-            .getSpec()
-            .getJobTemplate()
-            .getSpec()
-            .getTemplate()
-            .getSpec()
-            .getContainers()
-            .get(0);
+    Container backup = m.cronJobPod("notejam-backup").getSpec().getContainers().get(0);
     assertEquals(backup.getImage(), c.getImage(), env + ": the overlay's backup image");
     assertEquals(List.of("/usr/local/bin/" + PRUNE + ".sh"), c.getCommand());
     Map<String, String> vars =
@@ -197,8 +189,7 @@ class SnapshotPruneTest {
   @ValueSource(strings = {"dev", "test", "prod"})
   void itMayOnlyListAndDeleteBackupsAndVolumeSnapshotsInItsNamespace(String env) {
     Manifests m = OverlayTest.rendered(env);
-    PodSpec pod =
-        m.one(CronJob.class, PRUNE).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+    PodSpec pod = m.cronJobPod(PRUNE).getSpec();
     assertEquals(PRUNE, pod.getServiceAccountName());
     assertEquals(true, m.one(ServiceAccount.class, PRUNE).getAutomountServiceAccountToken());
     Role role = m.one(Role.class, PRUNE);
@@ -228,14 +219,7 @@ class SnapshotPruneTest {
   @ValueSource(strings = {"dev", "test", "prod"})
   void itReachesDnsAndTheApiServerOnly(String env) {
     Manifests m = OverlayTest.rendered(env);
-    Map<String, String> labels =
-        m.one(CronJob.class, PRUNE)
-            .getSpec()
-            .getJobTemplate()
-            .getSpec()
-            .getTemplate()
-            .getMetadata()
-            .getLabels();
+    Map<String, String> labels = m.cronJobPod(PRUNE).getMetadata().getLabels();
     NetworkPolicy np = m.one(NetworkPolicy.class, PRUNE + "-egress");
     assertTrue(selects(np.getSpec().getPodSelector(), labels));
     assertTrue(np.getSpec().getIngress().isEmpty(), "nothing connects to it");
