@@ -75,15 +75,25 @@ class ImportIT {
     assertTrue(
         uploadError(owner, Arrays.copyOf(truncated, truncated.length / 2)).startsWith(notAnExport));
     // Valid up to its last note, whose name is too long: none of it is imported.
+    String times =
+        "\"created_at\":\"2026-05-04T10:00:00Z\",\"updated_at\":\"2026-05-04T11:00:00Z\"";
     String json =
-        "{\"format\":\"notejam-export\",\"version\":1,\"pads\":[{\"id\":7,\"name\":\"New pad\"}],"
-            + "\"notes\":[{\"name\":\"Fine\",\"text\":\"ok\",\"pad_id\":7},"
-            + "{\"name\":\""
+        "{\"format\":\"notejam-export\",\"version\":1,\"pads\":[{\"id\":7,\"name\":\"New pad\","
+            + times
+            + "}],\"notes\":[{\"name\":\"Fine\",\"text\":\"ok\",\"pad_id\":7,"
+            + times
+            + "},{\"name\":\""
             + "n".repeat(101)
-            + "\",\"text\":\"too long\",\"pad_id\":null}]}";
+            + "\",\"text\":\"too long\",\"pad_id\":null,"
+            + times
+            + "}]}";
     assertEquals(
         "In this file: Name must be at most 100 characters long; nothing was imported",
         uploadError(owner, Zips.of("notes.json", json)));
+    assertTrue(
+        uploadError(owner, Zips.of("notes.json", json.replace("2026-05-04T10:00:00Z", "yesterday")))
+            .startsWith(notAnExport),
+        "a time that is not one");
     assertEquals(
         "The file must be at most 20 MB; nothing was imported",
         uploadError(owner, new byte[21 * 1024 * 1024]));
@@ -106,12 +116,19 @@ class ImportIT {
     return page.fieldError("import", "file");
   }
 
-  /** The pads' names and the notes' names, texts, pads and files of an export's notes.json. */
+  /** Every pad and note of an export with every field but the ids: the same in both accounts. */
   private static Set<String> contents(byte[] export) throws IOException {
     JsonObject json = Zips.notesJson(Zips.entries(export));
     Set<String> items =
         json.getJsonArray("pads").stream()
-            .map(p -> "pad " + p.asJsonObject().getString("name"))
+            .map(
+                p ->
+                    "pad "
+                        + p.asJsonObject().getString("name")
+                        + " | "
+                        + p.asJsonObject().getString("created_at")
+                        + " | "
+                        + p.asJsonObject().getString("updated_at"))
             .collect(Collectors.toSet());
     for (JsonValue value : json.getJsonArray("notes")) {
       JsonObject n = value.asJsonObject();
@@ -123,7 +140,11 @@ class ImportIT {
               + " | "
               + (n.isNull("pad") ? "-" : n.getString("pad"))
               + " | "
-              + n.getString("file"));
+              + n.getString("file")
+              + " | "
+              + n.getString("created_at")
+              + " | "
+              + n.getString("updated_at"));
     }
     return items;
   }

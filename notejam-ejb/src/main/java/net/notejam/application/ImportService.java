@@ -24,8 +24,9 @@ public class ImportService extends ApplicationService {
   /**
    * Recreates the pads and notes of {@code imported} for {@code ownerId}: a pad goes into the
    * owner's pad of the same name if there is one, a note that the owner has already (same pad, name
-   * and text, outside the trash) is skipped. {@link InvalidInput} for a name or text the rules
-   * refuse, or a note naming a pad the export does not have; then nothing is imported.
+   * and text, outside the trash) is skipped; what is created keeps the export's created and updated
+   * times. {@link InvalidInput} for a name or text the rules refuse, or a note naming a pad the
+   * export does not have; then nothing is imported.
    */
   public ImportedNotes.Outcome importNotes(long ownerId, ImportedNotes imported) {
     User owner = em.getReference(User.class, ownerId);
@@ -40,6 +41,7 @@ public class ImportService extends ApplicationService {
       Pad pad = byName.get(name);
       if (pad == null) {
         pad = new Pad(owner, name);
+        pad.keepTimes(p.createdAt(), p.updatedAt());
         em.persist(pad);
         byName.put(name, pad);
         padsCreated++;
@@ -58,7 +60,9 @@ public class ImportService extends ApplicationService {
       if (Notes.existsUnchanged(em, ownerId, pad, name, text)) {
         skipped++;
       } else {
-        em.persist(new Note(owner, pad, name, text));
+        Note note = new Note(owner, pad, name, text);
+        note.keepTimes(n.createdAt(), n.updatedAt());
+        em.persist(note);
         created++;
       }
     }

@@ -19,7 +19,18 @@ public abstract class EditedEntity extends VersionedEntity {
   /** Runs after {@link VersionedEntity#stampCreation()}: superclass callbacks come first. */
   @PrePersist
   void stampFirstEdit() {
-    updatedAt = getCreatedAt();
+    if (updatedAt == null) {
+      updatedAt = getCreatedAt();
+    }
+  }
+
+  /**
+   * An imported pad or note keeps the times of the export it came from: call before it is first
+   * stored (persisted); later edits stamp the update time as always.
+   */
+  public void keepTimes(Instant created, Instant updated) {
+    keepCreatedAt(created);
+    updatedAt = updated;
   }
 
   @PreUpdate

@@ -22,9 +22,22 @@ public abstract class VersionedEntity {
   @Column(name = "version", nullable = false)
   private long version;
 
+  /** Now, unless an import gave the time it was created ({@link EditedEntity#keepTimes}). */
   @PrePersist
   void stampCreation() {
-    createdAt = Instant.now();
+    if (createdAt == null) {
+      createdAt = Instant.now();
+    }
+  }
+
+  /**
+   * For an imported item, before it is first stored: the time it was created where it came from.
+   */
+  void keepCreatedAt(Instant at) {
+    if (createdAt != null) {
+      throw new IllegalStateException("Already stored; its creation time stays");
+    }
+    createdAt = at;
   }
 
   public Instant getCreatedAt() {

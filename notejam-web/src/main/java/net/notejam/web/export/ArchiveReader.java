@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -81,18 +83,38 @@ final class ArchiveReader {
         if (!keys.add(key)) {
           throw new NotAnExport("two of its pads have the id " + key);
         }
-        pads.add(new ImportedNotes.Pad(key, pad.getString("name")));
+        pads.add(
+            new ImportedNotes.Pad(
+                key,
+                pad.getString("name"),
+                instant(pad, "created_at"),
+                instant(pad, "updated_at")));
       }
       List<ImportedNotes.Note> notes = new ArrayList<>();
       for (JsonValue value : json.getJsonArray("notes")) {
         JsonObject note = value.asJsonObject();
         Long padKey = note.isNull("pad_id") ? null : note.getJsonNumber("pad_id").longValueExact();
-        notes.add(new ImportedNotes.Note(note.getString("name"), note.getString("text"), padKey));
+        notes.add(
+            new ImportedNotes.Note(
+                note.getString("name"),
+                note.getString("text"),
+                padKey,
+                instant(note, "created_at"),
+                instant(note, "updated_at")));
       }
       return new ImportedNotes(List.copyOf(pads), List.copyOf(notes));
     } catch (ClassCastException | NullPointerException | ArithmeticException e) {
       // jakarta.json's getters throw these for a missing field or one of another type.
       throw new NotAnExport("its notes.json lacks a field or has one of the wrong type");
+    }
+  }
+
+  /** A time of the export (ISO-8601, as it writes them). */
+  private static Instant instant(JsonObject item, String field) throws NotAnExport {
+    try {
+      return Instant.parse(item.getString(field));
+    } catch (DateTimeParseException e) {
+      throw new NotAnExport("its notes.json has a time that is not one: " + field);
     }
   }
 }
