@@ -2,6 +2,7 @@ package net.notejam.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +45,7 @@ final class Export {
     try (ZipInputStream zip = new ZipInputStream(answer.body())) {
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
         files++;
-        bytes += zip.transferTo(java.io.OutputStream.nullOutputStream());
+        bytes += zip.transferTo(OutputStream.nullOutputStream());
       }
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
