@@ -3,7 +3,8 @@
 // schemas stand in for the API server:
 //   - core kinds: npm kubernetes-models (the Kubernetes OpenAPI schema: types, enums, required);
 //   - monitoring.coreos.com kinds: npm @kubernetes-models/prometheus-operator (the same, from the
-//     operator's CRDs);
+//     operator's CRDs); likewise Argo CD, Argo Rollouts, Karpenter, External Secrets and KEDA from
+//     their @kubernetes-models packages;
 //   - every kind whose CustomResourceDefinition it is given (CloudNativePG, its Barman Cloud
 //     plugin, the CSI snapshotter): the CRD's openAPIV3Schema, made as strict as the API server
 //     is (see strict() below), with ajv.
@@ -20,7 +21,15 @@ import { createInterface } from "node:readline";
 import Ajv from "ajv";
 import { ObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
 
-const MODEL_PACKAGES = ["kubernetes-models", "@kubernetes-models/prometheus-operator"];
+const MODEL_PACKAGES = [
+  "kubernetes-models",
+  "@kubernetes-models/prometheus-operator",
+  "@kubernetes-models/argo-cd",
+  "@kubernetes-models/argo-rollouts",
+  "@kubernetes-models/karpenter",
+  "@kubernetes-models/external-secrets",
+  "@kubernetes-models/keda",
+];
 
 // The formats these CRDs use, checked as the API server does; any other format is not checked.
 const FORMATS = {
