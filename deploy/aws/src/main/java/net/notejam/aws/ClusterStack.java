@@ -36,8 +36,8 @@ import software.constructs.Construct;
 public final class ClusterStack extends NotejamStack {
   /**
    * In EKS standard support until March 2027. Pinned together with the kubectl layer: the layer for
-   * 1.35 is not on Maven Central yet, so the handler's kubectl is still 1.32 (README "Region
-   * failover" names the skew); move it in the same change once it is.
+   * 1.35 is not on Maven Central yet, so the handler's kubectl is still 1.32, outside kubectl's
+   * skew policy: move it to KubectlV35Layer in the same change once it is served.
    */
   public static final KubernetesVersion KUBERNETES_VERSION = KubernetesVersion.V1_35;
 
