@@ -1,7 +1,10 @@
 package net.notejam.aws;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import software.amazon.awscdk.Environment;
 import software.constructs.Node;
 
@@ -15,12 +18,34 @@ import software.constructs.Node;
  * @param account the AWS account: explicit, because environment-agnostic stacks only get two zones
  * @param region where the cluster and its data live
  * @param drRegion where snapshots and logical backups are copied to
+ * @param apiAllowedCidrs the IPv4 ranges the cluster's public API endpoint admits; none: the
+ *     endpoint is private only (reachable from the VPC)
  */
 public record Deployment(
-    EnvironmentProfile profile, String account, String region, String drRegion) {
+    EnvironmentProfile profile,
+    String account,
+    String region,
+    String drRegion,
+    List<String> apiAllowedCidrs) {
+
+  private static final Pattern IPV4_CIDR =
+      Pattern.compile(
+          "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)/(3[0-2]|[12]?\\d)");
 
   public Deployment {
     Objects.requireNonNull(profile, "profile");
+    apiAllowedCidrs = List.copyOf(Objects.requireNonNull(apiAllowedCidrs, "apiAllowedCidrs"));
+    for (String cidr : apiAllowedCidrs) {
+      if (!IPV4_CIDR.matcher(cidr).matches()) {
+        throw new IllegalArgumentException(
+            "apiAllowedCidrs: '" + cidr + "' is not an IPv4 CIDR such as 203.0.113.0/24");
+      }
+      if (cidr.endsWith("/0")) {
+        // The reason for the list: an endpoint open to any address is what it replaces.
+        throw new IllegalArgumentException(
+            "apiAllowedCidrs: " + cidr + " admits every address; name the operators' ranges");
+      }
+    }
     requireText(account, "account");
     requireText(region, "region");
     requireText(drRegion, "drRegion");
@@ -30,9 +55,15 @@ public record Deployment(
     }
   }
 
+  /** A deployment whose cluster API is reachable from its VPC only. */
+  public Deployment(EnvironmentProfile profile, String account, String region, String drRegion) {
+    this(profile, account, region, drRegion, List.of());
+  }
+
   /**
-   * Reads {@code env}, {@code region}, {@code drRegion} and {@code account} from the CDK context
-   * (the account falls back to the CLI's {@code CDK_DEFAULT_ACCOUNT}).
+   * Reads {@code env}, {@code region}, {@code drRegion}, {@code account} and {@code
+   * apiAllowedCidrs} (comma-separated, required for prod) from the CDK context (the account falls
+   * back to the CLI's {@code CDK_DEFAULT_ACCOUNT}).
    */
   public static Deployment fromContext(Node node, Map<String, String> environment) {
     String account = context(node, "account");
@@ -43,13 +74,32 @@ public record Deployment(
     if (env == null) {
       throw new IllegalArgumentException("Missing context: -c env=dev|test|prod");
     }
+    EnvironmentProfile profile = EnvironmentProfile.named(env);
+    List<String> cidrs = cidrs(context(node, "apiAllowedCidrs"));
+    if (profile == EnvironmentProfile.PROD && cidrs.isEmpty()) {
+      // Prod is operated from outside the VPC (CI, on-call laptops): say from where.
+      throw new IllegalArgumentException(
+          "Missing context: -c apiAllowedCidrs=203.0.113.0/24,... (required for prod: the"
+              + " ranges the EKS API endpoint admits)");
+    }
     return new Deployment(
-        EnvironmentProfile.named(env), account, context(node, "region"), context(node, "drRegion"));
+        profile, account, context(node, "region"), context(node, "drRegion"), cidrs);
+  }
+
+  /** The comma-separated list of the {@code apiAllowedCidrs} context, blanks dropped. */
+  static List<String> cidrs(String commaSeparated) {
+    if (commaSeparated == null) {
+      return List.of();
+    }
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::trim)
+        .filter(cidr -> !cidr.isEmpty())
+        .toList();
   }
 
   /** The same environment moved to another region, with another region for its copies. */
   public Deployment movedTo(String newRegion, String newDrRegion) {
-    return new Deployment(profile, account, newRegion, newDrRegion);
+    return new Deployment(profile, account, newRegion, newDrRegion, apiAllowedCidrs);
   }
 
   public String environmentName() {

@@ -67,7 +67,7 @@ class ClusterTest {
 
     Map<String, Object> config =
         Templates.map(Templates.single(cluster, "Custom::AWSCDK-EKS-Cluster").get("Config"));
-    assertEquals("1.32", config.get("version"));
+    assertEquals("1.35", config.get("version"));
     Map<String, Object> encryption =
         Templates.map(Templates.list(config.get("encryptionConfig")).get(0));
     assertEquals(List.of("secrets"), encryption.get("resources"));

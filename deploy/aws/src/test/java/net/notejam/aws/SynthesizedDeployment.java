@@ -24,6 +24,9 @@ final class SynthesizedDeployment {
   static final String REGION = "eu-west-1";
   static final String DR_REGION = "eu-central-1";
 
+  /** Documentation ranges (RFC 5737): the operators' addresses of the tests. */
+  static final List<String> API_ALLOWED_CIDRS = List.of("203.0.113.0/24", "198.51.100.7/32");
+
   private static final Map<Deployment, SynthesizedDeployment> CACHE = new ConcurrentHashMap<>();
 
   final Deployment deployment;
@@ -66,7 +69,7 @@ final class SynthesizedDeployment {
 
   /** The profile in the usual region pair. */
   static SynthesizedDeployment of(EnvironmentProfile profile) {
-    return of(new Deployment(profile, ACCOUNT, REGION, DR_REGION));
+    return of(new Deployment(profile, ACCOUNT, REGION, DR_REGION, API_ALLOWED_CIDRS));
   }
 
   Template template(Stack stack) {
