@@ -85,8 +85,14 @@ class LayoutTest {
       JsonNode k = documents(DEPLOY.resolve("overlays/" + env + "/kustomization.yaml")).get(0);
       k.fieldNames().forEachRemaining(f -> assertTrue(allowed.contains(f), env + " uses " + f));
       assertEquals("notejam-" + env, k.path("namespace").asText());
-      for (JsonNode image : k.path("images")) {
-        assertFalse(image.path("newTag").asText("latest").equals("latest"), env);
+      assertTrue(k.path("images").isMissingNode(), env + ": images only in components/release");
+      JsonNode release =
+          documents(DEPLOY.resolve("components/release/" + env + "/kustomization.yaml")).get(0);
+      assertEquals(Set.of("apiVersion", "kind", "images"), fieldNames(release), env);
+      for (JsonNode image : release.path("images")) {
+        assertFalse(image.has("newTag"), env + ": images by digest, never by tag");
+        assertTrue(
+            image.path("digest").asText().matches("sha256:[0-9a-f]{64}"), env + ": " + image);
         assertTrue(image.has("newName"), env + ": the registry is explicit");
       }
     }
@@ -165,5 +171,11 @@ class LayoutTest {
             .findFirst()
             .orElse(null),
         "local-config values are never emitted");
+  }
+
+  private static Set<String> fieldNames(JsonNode node) {
+    Set<String> names = new java.util.TreeSet<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 }

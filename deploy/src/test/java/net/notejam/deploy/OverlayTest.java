@@ -252,14 +252,17 @@ class OverlayTest {
     for (String image : images) {
       int slash = image.lastIndexOf('/');
       int colon = image.lastIndexOf(':');
-      assertTrue(colon > slash, env + ": " + image + " has no tag");
+      assertTrue(colon > slash, env + ": " + image + " has no tag or digest");
       String tag = image.substring(colon + 1);
       assertFalse(tag.equals("latest") || tag.isBlank(), env + ": " + image);
     }
-    String app = container(m).getImage();
-    assertTrue(
-        Pattern.matches(".+/notejam:[0-9a-f]{7,40}", app),
-        env + ": app image tagged by commit: " + app);
+    // What was built and tested is what runs: our own images by digest, not by a tag.
+    for (Container c :
+        List.of(container(m), m.cronJobPod("notejam-backup").getSpec().getContainers().get(0))) {
+      assertTrue(
+          Pattern.matches(".+/notejam/" + env + "(/backup)?@sha256:[0-9a-f]{64}", c.getImage()),
+          env + ": " + c.getName() + " by digest: " + c.getImage());
+    }
   }
 
   @ParameterizedTest
@@ -509,8 +512,13 @@ class OverlayTest {
     assertTrue(
         backup
             .getImage()
-            .matches("\\d+\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/notejam-backup:\\w+"),
-        env + ": the backup image from the registry, by the overlay's tag: " + backup.getImage());
+            .matches(
+                "\\d+\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/notejam/"
+                    + env
+                    + "/backup@sha256:[0-9a-f]{64}"),
+        env
+            + ": the backup image from the registry, by the overlay's digest: "
+            + backup.getImage());
     Map<String, EnvVar> vars =
         backup.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, v -> v));
     assertTrue(

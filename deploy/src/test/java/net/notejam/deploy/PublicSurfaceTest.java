@@ -71,7 +71,7 @@ class PublicSurfaceTest {
               + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   static final Pattern REGISTRY =
-      Pattern.compile("(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com/notejam:.+");
+      Pattern.compile("(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com/notejam/[a-z]+@.+");
 
   static Ingress ingress(Manifests m) {
     return m.one(Ingress.class, OverlayTest.APP);
