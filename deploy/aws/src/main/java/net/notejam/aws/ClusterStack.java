@@ -9,6 +9,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.cdk.lambdalayer.kubectl.v32.KubectlV32Layer;
 import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.ec2.LaunchTemplate;
 import software.amazon.awscdk.services.eks.AlbControllerOptions;
 import software.amazon.awscdk.services.eks.AlbControllerVersion;
 import software.amazon.awscdk.services.eks.AuthenticationMode;
@@ -30,8 +31,9 @@ import software.amazon.awscdk.services.kms.Key;
 import software.constructs.Construct;
 
 /**
- * The EKS cluster: pinned Kubernetes version, one managed node group per zone, storage and snapshot
- * add-ons, the load balancer controller, the PostgreSQL operator and monitoring.
+ * The EKS cluster: pinned Kubernetes version, one managed system node group per zone, Karpenter for
+ * the app's nodes, storage and snapshot add-ons, the load balancer controller, the PostgreSQL
+ * operator and monitoring.
  */
 public final class ClusterStack extends NotejamStack {
   /**
@@ -114,10 +116,11 @@ public final class ClusterStack extends NotejamStack {
                 AlbControllerOptions.builder().version(LOAD_BALANCER_CONTROLLER_VERSION).build())
             .build();
 
-    // One node group per zone: the cluster autoscaler can then grow the zone where a pending
-    // pod's volume lives (EBS volumes never leave their zone), and a zone outage takes exactly
-    // one group with it.
+    // One small node group per zone for the system pods (Karpenter must not run on nodes it
+    // manages); Karpenter's NodePool (deploy/platform) brings the nodes of Notejam and its
+    // database. A zone outage takes exactly one group with it.
     EnvironmentProfile.NodesPerZone perZone = settings.nodesPerZone();
+    LaunchTemplate systemNodes = SystemNodes.launchTemplate(this);
     for (String zone : network.vpc().getAvailabilityZones()) {
       nodeGroups.add(
           cluster.addNodegroupCapacity(
@@ -130,10 +133,12 @@ public final class ClusterStack extends NotejamStack {
                   .minSize(perZone.min())
                   .desiredSize(perZone.desired())
                   .maxSize(perZone.max())
-                  .diskSize(50)
+                  .launchTemplateSpec(SystemNodes.spec(systemNodes))
                   .labels(Map.of("notejam/zone", zone))
                   .build()));
     }
+
+    NodeAutoscaling karpenter = new NodeAutoscaling(this, deployment, cluster, network);
 
     CfnAddon podIdentityAgent = addon("PodIdentityAgent", "eks-pod-identity-agent", null);
 
@@ -209,6 +214,7 @@ public final class ClusterStack extends NotejamStack {
       ebsCsiDriver.getNode().addDependency(nodes);
       cloudNativePg.getNode().addDependency(nodes);
       monitoring.getNode().addDependency(nodes);
+      karpenter.chart().getNode().addDependency(nodes);
     }
 
     // The pg_dump CronJob writes to the backup bucket through EKS Pod Identity.

@@ -12,22 +12,23 @@ import software.amazon.awscdk.services.s3.ObjectLockRetention;
 public enum EnvironmentProfile {
   /** One NAT gateway: dev tolerates losing egress with a zone, and NAT is priced per gateway. */
   DEV(new Settings("10.10.0.0/16", 1, new NodesPerZone("m6i.large", 1, 1, 2), 1, false, false)),
-  /** Prod's instance type, so that performance tests on test say something about prod. */
-  TEST(new Settings("10.20.0.0/16", 1, new NodesPerZone("m6i.xlarge", 1, 1, 2), 2, false, false)),
+  /** Prod's database shape, so that failovers are rehearsed on test. */
+  TEST(new Settings("10.20.0.0/16", 1, new NodesPerZone("m6i.large", 1, 1, 2), 2, false, false)),
   /**
-   * One NAT gateway per zone so that losing a zone does not cut egress of the other two; nodes
-   * sized in {@link CapacityPlan}; backups locked in compliance mode (not even root can shorten).
+   * One NAT gateway per zone so that losing a zone does not cut egress of the other two;
+   * Karpenter's pool sized in {@link CapacityPlan}; backups locked in compliance mode (not even
+   * root can shorten).
    */
-  PROD(new Settings("10.30.0.0/16", 3, new NodesPerZone("m6i.xlarge", 1, 2, 4), 3, true, true));
+  PROD(new Settings("10.30.0.0/16", 3, new NodesPerZone("m6i.large", 1, 1, 2), 3, true, true));
 
   /**
    * The values that differ between the environments.
    *
    * @param cidr VPC range; distinct per environment so environments can be peered later
    * @param natGateways NAT gateways of the VPC
-   * @param nodesPerZone the node group of each zone
-   * @param databaseInstances CloudNativePG instances (primary + standbys) the node groups must make
-   *     room for
+   * @param nodesPerZone the system node group of each zone (Karpenter, CoreDNS, controllers); the
+   *     app's and the database's nodes come from Karpenter's pool (deploy/platform/&lt;env&gt;)
+   * @param databaseInstances CloudNativePG instances (primary + standbys)
    * @param complianceLock whether {@link EnvironmentProfile#backupLock()} is in compliance rather
    *     than governance mode
    * @param terminationProtection whether the stacks that hold backups are protected from deletion
@@ -46,7 +47,7 @@ public enum EnvironmentProfile {
    */
   public record SnapshotRetention(int interval, String unit, String label) {}
 
-  /** The node group of each zone: instance type and minimum, desired and maximum size. */
+  /** The system node group of each zone: instance type and minimum, desired and maximum size. */
   public record NodesPerZone(String instanceType, int min, int desired, int max) {}
 
   private final Settings settings;
