@@ -27,20 +27,22 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A rendered kustomization: the raw YAML documents and the same objects parsed by fabric8. There is
- * no cluster to dry-run against, so strict parsing is what catches misspelt fields.
+ * no cluster to dry-run against, so strict parsing is what catches misspelt fields. Public for the
+ * CDK app's agreement tests (deploy/aws), which compare the synthesized stacks with the same
+ * rendering.
  */
-final class Manifests {
+public final class Manifests {
 
-  static final Path REPO =
+  public static final Path REPO =
       Path.of(System.getProperty("notejam.repo.root", "..")).toAbsolutePath().normalize();
-  static final Path DEPLOY = REPO.resolve("deploy");
+  public static final Path DEPLOY = REPO.resolve("deploy");
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   static final KubernetesSerialization K8S = new KubernetesSerialization();
 
   private static final Map<String, Manifests> CACHE = new ConcurrentHashMap<>();
 
-  final String dir;
-  final List<ObjectNode> raw;
+  public final String dir;
+  public final List<ObjectNode> raw;
   final List<HasMetadata> objects;
 
   private Manifests(String dir, List<ObjectNode> raw, List<HasMetadata> objects) {
@@ -50,7 +52,7 @@ final class Manifests {
   }
 
   /** Renders deploy/&lt;dir&gt; once per test run (kubectl takes ~0.1 s). */
-  static Manifests of(String dir) {
+  public static Manifests of(String dir) {
     return CACHE.computeIfAbsent(dir, Manifests::render);
   }
 
@@ -134,15 +136,16 @@ final class Manifests {
         .getTemplate();
   }
 
-  /** A custom resource (no fabric8 model), as its YAML tree. */
-  ObjectNode custom(String kind, String name) {
+  /** The object of {@code kind} named {@code name} as its YAML tree: the view of custom kinds. */
+  public ObjectNode custom(String kind, String name) {
     return customs(kind).stream()
         .filter(n -> n.path("metadata").path("name").asText().equals(name))
         .findFirst()
         .orElseThrow(() -> new AssertionError(dir + ": no " + kind + " " + name));
   }
 
-  List<ObjectNode> customs(String kind) {
+  /** Every object of {@code kind}, as YAML trees. */
+  public List<ObjectNode> customs(String kind) {
     return raw.stream()
         .filter(n -> n.path("kind").asText().equals(kind))
         .collect(Collectors.toList());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import net.notejam.deploy.Manifests;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,9 +16,8 @@ import org.junit.jupiter.api.Test;
  * and database, and Karpenter's pool in deploy/platform/prod.
  */
 class CapacityAgreementTest {
-  private static final RenderedOverlay PROD = RenderedOverlay.of(EnvironmentProfile.PROD);
-  private static final JsonNode POOL =
-      RenderedOverlay.of("platform/prod").one("NodePool", "notejam");
+  private static final Manifests PROD = Manifests.of("overlays/" + EnvironmentProfile.PROD.id());
+  private static final JsonNode POOL = Manifests.of("platform/prod").custom("NodePool", "notejam");
 
   @Test
   void planIsWhatTheProdOverlayRequests() {
@@ -62,15 +62,16 @@ class CapacityAgreementTest {
   }
 
   /** The workload at the autoscaler's maximum, read from a rendered overlay. */
-  static CapacityPlan.Workload peakOf(RenderedOverlay overlay) {
-    JsonNode app = overlay.one("Deployment", "notejam").path("spec").path("template").path("spec");
+  static CapacityPlan.Workload peakOf(Manifests overlay) {
+    JsonNode app =
+        overlay.custom("Deployment", "notejam").path("spec").path("template").path("spec");
     JsonNode container = null;
     for (JsonNode c : app.path("containers")) {
       if (c.path("name").asText().equals("notejam")) {
         container = c;
       }
     }
-    JsonNode database = overlay.one("Cluster", "notejam-db").path("spec");
+    JsonNode database = overlay.custom("Cluster", "notejam-db").path("spec");
     return new CapacityPlan.Workload(
         bounds(overlay).max(),
         millicores(container.path("resources").path("requests").path("cpu").asText()),
@@ -81,12 +82,12 @@ class CapacityAgreementTest {
   record Bounds(int min, int max) {}
 
   /** The app's autoscaling bounds: a KEDA ScaledObject where one exists, else the HPA. */
-  static Bounds bounds(RenderedOverlay overlay) {
-    if (!overlay.all("ScaledObject").isEmpty()) {
-      JsonNode spec = overlay.one("ScaledObject", "notejam").path("spec");
+  static Bounds bounds(Manifests overlay) {
+    if (!overlay.customs("ScaledObject").isEmpty()) {
+      JsonNode spec = overlay.custom("ScaledObject", "notejam").path("spec");
       return new Bounds(spec.path("minReplicaCount").asInt(), spec.path("maxReplicaCount").asInt());
     }
-    JsonNode spec = overlay.one("HorizontalPodAutoscaler", "notejam").path("spec");
+    JsonNode spec = overlay.custom("HorizontalPodAutoscaler", "notejam").path("spec");
     return new Bounds(spec.path("minReplicas").asInt(), spec.path("maxReplicas").asInt());
   }
 

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import net.notejam.deploy.Manifests;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -41,7 +42,7 @@ class ImageRepositoryAgreementTest {
       made.add(RegistryStack.repositoryName(overlay, image));
     }
     Set<String> used = new TreeSet<>();
-    for (String image : images(RenderedOverlay.of(profile))) {
+    for (String image : images(Manifests.of("overlays/" + profile.id()))) {
       Matcher m = IMAGE.matcher(image);
       assertTrue(m.matches(), profile + ": not an ECR image pinned by digest: " + image);
       assertEquals(overlay.account(), m.group(1), image);
@@ -56,13 +57,13 @@ class ImageRepositoryAgreementTest {
   @EnumSource(EnvironmentProfile.class)
   void eachDigestIsWrittenInExactlyOneFileOfTheOverlay(EnvironmentProfile profile)
       throws IOException {
-    Path release = RenderedOverlay.DEPLOY.resolve("components/release/" + profile.id());
-    for (String image : images(RenderedOverlay.of(profile))) {
+    Path release = Manifests.DEPLOY.resolve("components/release/" + profile.id());
+    for (String image : images(Manifests.of("overlays/" + profile.id()))) {
       Matcher m = IMAGE.matcher(image);
       assertTrue(m.matches(), image);
       String digest = m.group(4);
       List<Path> holders;
-      try (Stream<Path> files = Files.walk(RenderedOverlay.DEPLOY)) {
+      try (Stream<Path> files = Files.walk(Manifests.DEPLOY)) {
         holders =
             files
                 .filter(Files::isRegularFile)
@@ -80,8 +81,7 @@ class ImageRepositoryAgreementTest {
 
   private static Deployment overlayDeployment(EnvironmentProfile profile) throws IOException {
     String values =
-        Files.readString(
-            RenderedOverlay.DEPLOY.resolve("overlays/" + profile.id() + "/env-values.yaml"));
+        Files.readString(Manifests.DEPLOY.resolve("overlays/" + profile.id() + "/env-values.yaml"));
     Matcher m = OVERLAY_ACCOUNT_REGION.matcher(values);
     assertTrue(m.find(), "no pitrDestination in " + profile);
     String region = m.group(1);
@@ -89,9 +89,9 @@ class ImageRepositoryAgreementTest {
     return new Deployment(profile, m.group(2), region, drRegion);
   }
 
-  private static Set<String> images(RenderedOverlay overlay) {
+  private static Set<String> images(Manifests overlay) {
     Set<String> images = new TreeSet<>();
-    for (JsonNode object : overlay.objects) {
+    for (JsonNode object : overlay.raw) {
       object.findValues("image").forEach(v -> images.add(v.asText()));
     }
     assertTrue(images.size() >= 2, overlay.dir + ": " + images);

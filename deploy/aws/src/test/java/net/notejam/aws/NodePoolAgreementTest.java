@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 import java.util.stream.Collectors;
+import net.notejam.deploy.Manifests;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -16,7 +17,7 @@ class NodePoolAgreementTest {
   void nodeClassNamesTheNodeRoleAndTheClustersTags(EnvironmentProfile profile) {
     SynthesizedDeployment synthesized = SynthesizedDeployment.of(profile);
     JsonNode spec =
-        RenderedOverlay.of("platform/" + profile.id()).one("EC2NodeClass", "notejam").path("spec");
+        Manifests.of("platform/" + profile.id()).custom("EC2NodeClass", "notejam").path("spec");
 
     String clusterName = synthesized.deployment.prefix();
     assertEquals(NodeAutoscaling.nodeRoleName(synthesized.deployment), spec.path("role").asText());
@@ -42,7 +43,7 @@ class NodePoolAgreementTest {
   @EnumSource(EnvironmentProfile.class)
   void poolZonesAreTheVpcZones(EnvironmentProfile profile) {
     SynthesizedDeployment synthesized = SynthesizedDeployment.of(profile);
-    JsonNode pool = RenderedOverlay.of("platform/" + profile.id()).one("NodePool", "notejam");
+    JsonNode pool = Manifests.of("platform/" + profile.id()).custom("NodePool", "notejam");
 
     Set<Object> vpcZones =
         Templates.properties(synthesized.network(), "AWS::EC2::Subnet").stream()
