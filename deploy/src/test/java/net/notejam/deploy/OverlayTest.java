@@ -445,7 +445,8 @@ class OverlayTest {
     // The per-user recovery Job runs beside the overlay, from deploy/recovery/<env>/user.
     pods.add(RecoverUserJobTest.podLabels(env));
     List<NetworkPolicy> policies = m.all(NetworkPolicy.class);
-    assertEquals(5, policies.size(), env);
+    // default-deny and the allowances of app (in, out), database (in, out) and the two jobs
+    assertEquals(7, policies.size(), env);
     for (NetworkPolicy np : policies) {
       String name = np.getMetadata().getName();
       assertTrue(
@@ -480,9 +481,12 @@ class OverlayTest {
       }
     }
     NetworkPolicy appIn = m.one(NetworkPolicy.class, "notejam-app-ingress");
-    String cidr = appIn.getSpec().getIngress().get(0).getFrom().get(0).getIpBlock().getCidr();
-    assertTrue(
-        cidr.startsWith("10.") && !cidr.equals("0.0.0.0/0"), env + ": ALB from the VPC: " + cidr);
+    for (var peer : appIn.getSpec().getIngress().get(0).getFrom()) {
+      String cidr = peer.getIpBlock().getCidr();
+      assertTrue(
+          cidr.startsWith("10.") && cidr.endsWith("/24"),
+          env + ": ALB from a public subnet of the VPC: " + cidr);
+    }
     appIn
         .getSpec()
         .getIngress()

@@ -76,11 +76,15 @@ class PointInTimeRecoveryTest {
     Manifests live = OverlayTest.rendered(env);
     Manifests recovery = Manifests.of("recovery/" + env);
     assertEquals(
-        List.of("NetworkPolicy/" + SIDE_CLUSTER + "-ingress", "Cluster/" + SIDE_CLUSTER),
+        List.of(
+            "NetworkPolicy/" + SIDE_CLUSTER + "-egress",
+            "NetworkPolicy/" + SIDE_CLUSTER + "-ingress",
+            "Cluster/" + SIDE_CLUSTER),
         recovery.raw.stream()
             .map(n -> n.path("kind").asText() + "/" + n.at("/metadata/name").asText())
             .toList(),
-        env + ": the side cluster and who may reach it, nothing else of the environment changes");
+        env
+            + ": the side cluster, who may reach it and where it connects, nothing else of the environment changes");
     ObjectNode side = recovery.custom("Cluster", SIDE_CLUSTER);
     ObjectNode cluster = live.custom("Cluster", OverlayTest.DB_CLUSTER);
     assertEquals(

@@ -196,7 +196,8 @@ class PublicSurfaceTest {
       assertEquals(metricsPort, OverlayTest.port(app, probe.getHttpGet().getPort()), env);
     }
 
-    // The NetworkPolicy admits the monitoring namespace and the nodes (VPC) on that port.
+    // The NetworkPolicy admits the monitoring namespace and the ALB's subnets on that port (the
+    // kubelet's probes come from the pod's own node, which the VPC CNI always admits).
     NetworkPolicy policy = m.one(NetworkPolicy.class, "notejam-app-ingress");
     boolean monitoring =
         policy.getSpec().getIngress().stream()
@@ -221,7 +222,7 @@ class PublicSurfaceTest {
                     r.getFrom().stream().anyMatch(f -> f.getIpBlock() != null)
                         && r.getPorts().stream()
                             .anyMatch(p -> p.getPort().getIntVal() == metricsPort));
-    assertTrue(vpc, env + ": kubelet and ALB health check admitted on " + metricsPort);
+    assertTrue(vpc, env + ": the ALB's health check admitted on " + metricsPort);
 
     // The ALB's target group health check goes to each pod's management port, past the rules.
     Map<String, String> a = annotations(m);

@@ -230,15 +230,7 @@ class SnapshotPruneTest {
         rules.get(0).getPorts().stream().map(p -> p.getPort().getIntVal()).toList());
     assertEquals(
         List.of(443), rules.get(1).getPorts().stream().map(p -> p.getPort().getIntVal()).toList());
-    String vpc =
-        m.one(NetworkPolicy.class, "notejam-app-ingress")
-            .getSpec()
-            .getIngress()
-            .get(0)
-            .getFrom()
-            .get(0)
-            .getIpBlock()
-            .getCidr();
+    String vpc = NetworkPolicyTest.envValues(env).get("vpcCidr");
     assertEquals(
         List.of(vpc, "172.20.0.1/32"),
         rules.get(1).getTo().stream().map(p -> p.getIpBlock().getCidr()).toList(),

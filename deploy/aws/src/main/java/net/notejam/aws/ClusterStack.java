@@ -141,6 +141,8 @@ public final class ClusterStack extends NotejamStack {
     NodeAutoscaling karpenter = new NodeAutoscaling(this, deployment, cluster, network);
 
     CfnAddon podIdentityAgent = addon("PodIdentityAgent", "eks-pod-identity-agent", null);
+    // Pod networking, with the NetworkPolicies of deploy/ enforced.
+    NetworkPolicyEnforcement.enforce(addon("VpcCni", "vpc-cni", null));
 
     // The EBS CSI controller creates, attaches and snapshots the database volumes; it needs the
     // volume key to create encrypted volumes and snapshots.

@@ -81,7 +81,8 @@ class ClusterTest {
             .map(addon -> addon.get("AddonName"))
             .collect(Collectors.toSet());
     assertEquals(
-        Set.of("aws-ebs-csi-driver", "snapshot-controller", "eks-pod-identity-agent"), addons);
+        Set.of("aws-ebs-csi-driver", "snapshot-controller", "eks-pod-identity-agent", "vpc-cni"),
+        addons);
     cluster.hasResourceProperties(
         "AWS::EKS::Addon",
         Map.of(
