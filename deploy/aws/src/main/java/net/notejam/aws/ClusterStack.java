@@ -3,7 +3,6 @@ package net.notejam.aws;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -194,28 +193,17 @@ public final class ClusterStack extends NotejamStack {
                 .release("kube-prometheus-stack")
                 .namespace("monitoring")
                 .createNamespace(true)
-                // Pick up ServiceMonitors and PodMonitors from every namespace, not only the
-                // release's: Notejam and CloudNativePG ship their own.
-                .values(
-                    Map.of(
-                        "prometheus",
-                        Map.of(
-                            "prometheusSpec",
-                            // Sorted: Map.of's order changes with every JVM, and with it the
-                            // synthesized template, so every synth would look like a change.
-                            new TreeMap<>(
-                                Map.of(
-                                    "serviceMonitorSelectorNilUsesHelmValues", false,
-                                    "podMonitorSelectorNilUsesHelmValues", false,
-                                    "ruleSelectorNilUsesHelmValues", false)))))
+                .values(ClusterMonitoring.kubePrometheusStackValues(deployment))
                 // Many CRDs: installing them takes longer than the 5-minute default.
                 .timeout(Duration.minutes(15))
                 .build());
+    HelmChart blackboxExporter = ClusterMonitoring.addBlackboxExporter(cluster);
     for (Nodegroup nodes : nodeGroups) {
       // Add-ons and charts schedule pods: without nodes their creation never settles.
       ebsCsiDriver.getNode().addDependency(nodes);
       cloudNativePg.getNode().addDependency(nodes);
       monitoring.getNode().addDependency(nodes);
+      blackboxExporter.getNode().addDependency(nodes);
       karpenter.chart().getNode().addDependency(nodes);
     }
 
