@@ -23,7 +23,6 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -178,7 +177,7 @@ class OverlayTest {
     assertEquals(1, budgets.size(), env);
     PodDisruptionBudget pdb = budgets.get(0);
     assertTrue(selects(pdb.getSpec().getSelector(), podLabels(m)), env + ": PDB covers the app");
-    HorizontalPodAutoscaler hpa = m.one(HorizontalPodAutoscaler.class, APP);
+    Scaler scaler = Scaler.of(m);
     IntOrString maxUnavailable = pdb.getSpec().getMaxUnavailable();
     IntOrString minAvailable = pdb.getSpec().getMinAvailable();
     if (maxUnavailable != null) {
@@ -187,8 +186,7 @@ class OverlayTest {
     } else {
       assertNotNull(minAvailable, env);
       assertTrue(
-          minAvailable.getIntVal() != null
-              && minAvailable.getIntVal() < hpa.getSpec().getMinReplicas(),
+          minAvailable.getIntVal() != null && minAvailable.getIntVal() < scaler.min(),
           env + ": minAvailable below the minimum leaves one disruption allowed");
     }
   }
@@ -211,28 +209,21 @@ class OverlayTest {
             ? surge.getIntVal() >= 1
             : Integer.parseInt(surge.getStrVal().replace("%", "")) >= 25,
         env + ": maxSurge at least 25 %");
-    // The HPA owns the count; a replicas field would reset it on every deploy.
-    assertNull(d.getSpec().getReplicas(), env + ": no spec.replicas beside an HPA");
-    HorizontalPodAutoscaler hpa = m.one(HorizontalPodAutoscaler.class, APP);
-    assertEquals("Deployment", hpa.getSpec().getScaleTargetRef().getKind());
-    assertEquals(APP, hpa.getSpec().getScaleTargetRef().getName());
+    // The scaler owns the count; a replicas field would reset it on every deploy.
+    assertNull(d.getSpec().getReplicas(), env + ": no spec.replicas beside a scaler");
+    assertEquals("Rollout", Scaler.of(m).target().path("kind").asText());
+    assertEquals(APP, Scaler.of(m).target().path("name").asText());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "test", "prod"})
   void autoscalerRisesFastAndFallsSlowly(String env) {
-    HorizontalPodAutoscaler hpa = rendered(env).one(HorizontalPodAutoscaler.class, APP);
-    var spec = hpa.getSpec();
-    assertTrue(spec.getMaxReplicas() > spec.getMinReplicas(), env);
-    var cpu =
-        spec.getMetrics().stream()
-            .filter(x -> x.getResource() != null && x.getResource().getName().equals("cpu"))
-            .findFirst()
-            .orElseThrow();
-    int target = cpu.getResource().getTarget().getAverageUtilization();
+    Scaler scaler = Scaler.of(rendered(env));
+    assertTrue(scaler.max() > scaler.min(), env);
+    int target = scaler.cpuTarget();
     assertTrue(target >= 50 && target <= 70, env + ": CPU target " + target);
-    assertTrue(spec.getBehavior().getScaleUp().getStabilizationWindowSeconds() <= 30, env);
-    assertTrue(spec.getBehavior().getScaleDown().getStabilizationWindowSeconds() >= 180, env);
+    assertTrue(scaler.behavior().at("/scaleUp/stabilizationWindowSeconds").asInt() <= 30, env);
+    assertTrue(scaler.behavior().at("/scaleDown/stabilizationWindowSeconds").asInt() >= 180, env);
   }
 
   @ParameterizedTest
@@ -587,7 +578,7 @@ class OverlayTest {
   @ValueSource(strings = {"dev", "test", "prod"})
   void databaseConnectionsSufficeAtFullScaleDuringARollout(String env) {
     Manifests m = rendered(env);
-    int maxPods = m.one(HorizontalPodAutoscaler.class, APP).getSpec().getMaxReplicas();
+    int maxPods = Scaler.of(m).max();
     IntOrString surge = app(m).getSpec().getStrategy().getRollingUpdate().getMaxSurge();
     int surgePods =
         surge.getIntVal() != null

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import org.junit.jupiter.api.Test;
 
 /** Prod's promises: peaks of four times the baseline, and the loss of an availability zone. */
@@ -15,21 +14,21 @@ class ProdTest {
 
   private final Manifests prod = Manifests.of("overlays/prod");
 
-  private HorizontalPodAutoscaler hpa() {
-    return prod.one(HorizontalPodAutoscaler.class, OverlayTest.APP);
+  private Scaler scaler() {
+    return Scaler.of(prod);
   }
 
   @Test
   void prodAbsorbsFourTimesTheBaselineTraffic() {
-    int min = hpa().getSpec().getMinReplicas();
-    int max = hpa().getSpec().getMaxReplicas();
-    assertTrue(max >= 4 * min, "maxReplicas " + max + " < 4 x minReplicas " + min);
+    int min = scaler().min();
+    int max = scaler().max();
+    assertTrue(max >= 4 * min, "maxReplicaCount " + max + " < 4 x minReplicaCount " + min);
   }
 
   @Test
   void prodSurvivesTheLossOfOneZone() {
-    int min = hpa().getSpec().getMinReplicas();
-    assertTrue(min >= ZONES, "at least one pod per zone: minReplicas " + min);
+    int min = scaler().min();
+    assertTrue(min >= ZONES, "at least one pod per zone: minReplicaCount " + min);
     TopologySpreadConstraint zone =
         OverlayTest.app(prod)
             .getSpec()
@@ -46,8 +45,7 @@ class ProdTest {
     // With maxSkew 1 a zone holds at most ceil(min / zones) pods. The survivors must carry the
     // baseline below 100 % of their CPU request until replacements start elsewhere.
     int lost = (int) Math.ceil((double) min / ZONES);
-    int target =
-        hpa().getSpec().getMetrics().get(0).getResource().getTarget().getAverageUtilization();
+    int target = scaler().cpuTarget();
     double survivorsLoad = (double) min * target / (min - lost);
     assertTrue(
         survivorsLoad <= 100,

@@ -31,8 +31,8 @@ import software.constructs.Construct;
 
 /**
  * The EKS cluster: pinned Kubernetes version, one managed system node group per zone, Karpenter for
- * the app's nodes, storage and snapshot add-ons, the load balancer controller, the PostgreSQL
- * operator and monitoring.
+ * the app's nodes, KEDA and metrics-server for its pods, storage and snapshot add-ons, the load
+ * balancer controller, the PostgreSQL operator and monitoring.
  */
 public final class ClusterStack extends NotejamStack {
   /**
@@ -206,6 +206,7 @@ public final class ClusterStack extends NotejamStack {
       blackboxExporter.getNode().addDependency(nodes);
       karpenter.chart().getNode().addDependency(nodes);
     }
+    new PodAutoscaling(this, cluster, nodeGroups);
 
     // The pg_dump CronJob writes to the backup bucket through EKS Pod Identity.
     Role backupRole = podRole("LogicalBackupRole");

@@ -50,8 +50,6 @@ class CapacityAgreementTest {
     assertFalse(misfits(doubled, POOL).isEmpty(), "the check cannot fail");
   }
 
-  @Test
-
   /** The pool's instance types where the workload with a zone lost exceeds the CPU limit. */
   static List<String> misfits(CapacityPlan.Workload workload, JsonNode pool) {
     int limit = millicores(pool.path("spec").path("limits").path("cpu").asText());

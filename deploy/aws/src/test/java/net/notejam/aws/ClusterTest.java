@@ -81,7 +81,12 @@ class ClusterTest {
             .map(addon -> addon.get("AddonName"))
             .collect(Collectors.toSet());
     assertEquals(
-        Set.of("aws-ebs-csi-driver", "snapshot-controller", "eks-pod-identity-agent", "vpc-cni"),
+        Set.of(
+            "aws-ebs-csi-driver",
+            "snapshot-controller",
+            "eks-pod-identity-agent",
+            "vpc-cni",
+            "metrics-server"),
         addons);
     cluster.hasResourceProperties(
         "AWS::EKS::Addon",
@@ -104,6 +109,7 @@ class ClusterTest {
         Map.of(
             "aws-load-balancer-controller", "1.13.3",
             "karpenter", NodeAutoscaling.KARPENTER_CHART_VERSION,
+            "keda", PodAutoscaling.KEDA_CHART_VERSION,
             "cloudnative-pg", ClusterStack.CLOUDNATIVE_PG_CHART_VERSION,
             "kube-prometheus-stack", ClusterStack.KUBE_PROMETHEUS_STACK_CHART_VERSION,
             "prometheus-blackbox-exporter", ClusterMonitoring.BLACKBOX_EXPORTER_CHART_VERSION),
