@@ -209,12 +209,14 @@ public final class ClusterStack extends NotejamStack {
                 // Many CRDs: installing them takes longer than the 5-minute default.
                 .timeout(Duration.minutes(15))
                 .build());
+    Delivery delivery = new Delivery(this, cluster);
     for (Nodegroup nodes : nodeGroups) {
       // Add-ons and charts schedule pods: without nodes their creation never settles.
       ebsCsiDriver.getNode().addDependency(nodes);
       cloudNativePg.getNode().addDependency(nodes);
       monitoring.getNode().addDependency(nodes);
       karpenter.chart().getNode().addDependency(nodes);
+      delivery.charts().forEach(chart -> chart.getNode().addDependency(nodes));
     }
 
     // The pg_dump CronJob writes to the backup bucket through EKS Pod Identity.

@@ -104,7 +104,9 @@ class ClusterTest {
             "aws-load-balancer-controller", "1.13.3",
             "karpenter", NodeAutoscaling.KARPENTER_CHART_VERSION,
             "cloudnative-pg", ClusterStack.CLOUDNATIVE_PG_CHART_VERSION,
-            "kube-prometheus-stack", ClusterStack.KUBE_PROMETHEUS_STACK_CHART_VERSION),
+            "kube-prometheus-stack", ClusterStack.KUBE_PROMETHEUS_STACK_CHART_VERSION,
+            "argo-cd", Delivery.ARGO_CD_CHART_VERSION,
+            "argo-rollouts", Delivery.ARGO_ROLLOUTS_CHART_VERSION),
         versions);
   }
 
