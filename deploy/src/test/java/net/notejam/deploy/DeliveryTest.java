@@ -273,6 +273,42 @@ class DeliveryTest {
                     m.path("name").asText() + " selects the canary's pods"));
   }
 
+  /**
+   * Every command of the top README's delivery sections names what exists: the directories it
+   * applies or renders render, the Application it syncs is generated, the Rollout it drives is in
+   * the namespace it names.
+   */
+  @Test
+  void everyCommandOfTheDeployingSectionsNamesWhatRenders() throws IOException {
+    String readme = Files.readString(Manifests.REPO.resolve("README.md"));
+    String sections =
+        readme.substring(
+            readme.indexOf("### Prerequisites on the cluster (once)"),
+            readme.indexOf("### Backups: EBS snapshots"));
+    Set<String> applications =
+        applications(Manifests.of("delivery/base")).values().stream()
+            .map(Application::name)
+            .collect(Collectors.toSet());
+    Pattern kustomize = Pattern.compile("kubectl (?:apply -k|kustomize) deploy/(\\S+)");
+    Pattern sync = Pattern.compile("argocd app sync (\\S+)");
+    Pattern rollouts =
+        Pattern.compile("kubectl argo rollouts \\w+ (?:rollout )?(\\S+) -n (notejam-(\\w+))");
+    int commands = 0;
+    for (String line : sections.lines().toList()) {
+      for (Matcher m = kustomize.matcher(line); m.find(); commands++) {
+        assertFalse(Manifests.of(m.group(1)).raw.isEmpty(), line);
+      }
+      for (Matcher m = sync.matcher(line); m.find(); commands++) {
+        assertTrue(applications.contains(m.group(1).replace("`", "")), line);
+      }
+      for (Matcher m = rollouts.matcher(line); m.find(); commands++) {
+        JsonNode rollout = Manifests.of("overlays/" + m.group(3)).custom("Rollout", m.group(1));
+        assertEquals(m.group(2), rollout.at("/metadata/namespace").asText(), line);
+      }
+    }
+    assertTrue(commands >= 7, commands + " commands found");
+  }
+
   // --- the ApplicationSet, expanded as Argo CD does for this one's features ---
 
   /** The Applications of the ApplicationSet (no selector applied), by environment. */
