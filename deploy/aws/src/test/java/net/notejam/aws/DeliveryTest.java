@@ -14,29 +14,28 @@ import software.amazon.awscdk.assertions.Template;
 /** Argo CD and Argo Rollouts: pinned charts of the Argo project, in their namespaces. */
 class DeliveryTest {
 
-  @ParameterizedTest
-  @EnumSource(EnvironmentProfile.class)
-  void argoCdIsInstalledPinnedInItsNamespace(EnvironmentProfile profile) {
-    Map<String, Object> chart = chart(SynthesizedDeployment.of(profile).cluster(), "argo-cd");
+  /** A chart as it must be installed: released under its name, in its namespace, pinned. */
+  record Expected(String chart, String version, String namespace) {}
 
-    assertEquals("https://argoproj.github.io/argo-helm", chart.get("Repository"));
-    assertEquals("10.1.1", chart.get("Version"));
-    assertEquals("argocd", chart.get("Namespace"));
-    assertEquals("argo-cd", chart.get("Release"));
-    assertEquals(true, chart.get("CreateNamespace"));
-    assertEquals(true, chart.get("Wait"));
-  }
+  static final List<Expected> CHARTS =
+      List.of(
+          new Expected("argo-cd", "10.1.1", "argocd"),
+          new Expected("argo-rollouts", "2.41.0", "argo-rollouts"));
 
   @ParameterizedTest
   @EnumSource(EnvironmentProfile.class)
-  void argoRolloutsIsInstalledPinnedInItsNamespace(EnvironmentProfile profile) {
-    Map<String, Object> chart = chart(SynthesizedDeployment.of(profile).cluster(), "argo-rollouts");
+  void argoCdAndArgoRolloutsArePinnedChartsInTheirNamespaces(EnvironmentProfile profile) {
+    Template cluster = SynthesizedDeployment.of(profile).cluster();
 
-    assertEquals("https://argoproj.github.io/argo-helm", chart.get("Repository"));
-    assertEquals("2.41.0", chart.get("Version"));
-    assertEquals("argo-rollouts", chart.get("Namespace"));
-    assertEquals("argo-rollouts", chart.get("Release"));
-    assertEquals(true, chart.get("CreateNamespace"));
+    for (Expected expected : CHARTS) {
+      Map<String, Object> chart = chart(cluster, expected.chart());
+      assertEquals("https://argoproj.github.io/argo-helm", chart.get("Repository"));
+      assertEquals(expected.version(), chart.get("Version"), expected.chart());
+      assertEquals(expected.namespace(), chart.get("Namespace"), expected.chart());
+      assertEquals(expected.chart(), chart.get("Release"));
+      assertEquals(true, chart.get("CreateNamespace"), expected.chart());
+      assertEquals(true, chart.get("Wait"), expected.chart());
+    }
   }
 
   /** Their controllers need nodes: each chart waits for every system node group. */
@@ -47,7 +46,7 @@ class DeliveryTest {
     Set<String> nodeGroups = Templates.resources(cluster, "AWS::EKS::Nodegroup").keySet();
     assertEquals(NetworkStack.ZONES, nodeGroups.size());
 
-    for (String name : List.of("argo-cd", "argo-rollouts")) {
+    for (String name : CHARTS.stream().map(Expected::chart).toList()) {
       Map<String, Object> resource =
           Templates.resources(cluster, "Custom::AWSCDK-EKS-HelmChart").values().stream()
               .filter(r -> name.equals(Templates.map(r.get("Properties")).get("Chart")))
