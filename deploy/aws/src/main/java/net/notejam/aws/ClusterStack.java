@@ -198,6 +198,7 @@ public final class ClusterStack extends NotejamStack {
                 .timeout(Duration.minutes(15))
                 .build());
     HelmChart blackboxExporter = ClusterMonitoring.addBlackboxExporter(cluster);
+    Delivery delivery = new Delivery(this, cluster);
     for (Nodegroup nodes : nodeGroups) {
       // Add-ons and charts schedule pods: without nodes their creation never settles.
       ebsCsiDriver.getNode().addDependency(nodes);
@@ -205,6 +206,7 @@ public final class ClusterStack extends NotejamStack {
       monitoring.getNode().addDependency(nodes);
       blackboxExporter.getNode().addDependency(nodes);
       karpenter.chart().getNode().addDependency(nodes);
+      delivery.charts().forEach(chart -> chart.getNode().addDependency(nodes));
     }
     new PodAutoscaling(this, cluster, nodeGroups);
 

@@ -112,7 +112,9 @@ class ClusterTest {
             "keda", PodAutoscaling.KEDA_CHART_VERSION,
             "cloudnative-pg", ClusterStack.CLOUDNATIVE_PG_CHART_VERSION,
             "kube-prometheus-stack", ClusterStack.KUBE_PROMETHEUS_STACK_CHART_VERSION,
-            "prometheus-blackbox-exporter", ClusterMonitoring.BLACKBOX_EXPORTER_CHART_VERSION),
+            "prometheus-blackbox-exporter", ClusterMonitoring.BLACKBOX_EXPORTER_CHART_VERSION,
+            "argo-cd", Delivery.ARGO_CD_CHART_VERSION,
+            "argo-rollouts", Delivery.ARGO_ROLLOUTS_CHART_VERSION),
         versions);
   }
 
