@@ -217,6 +217,9 @@ public final class ClusterStack extends NotejamStack {
       karpenter.chart().getNode().addDependency(nodes);
     }
 
+    // Fluent Bit ships every container's JSON log to CloudWatch Logs (README "Logs").
+    new LogShipping(this, deployment, cluster, podIdentityAgent, nodeGroups);
+
     // The pg_dump CronJob writes to the backup bucket through EKS Pod Identity.
     Role backupRole = podRole("LogicalBackupRole");
     dataProtection.stores().backupBucket().grantReadWrite(backupRole);

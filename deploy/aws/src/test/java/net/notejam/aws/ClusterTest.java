@@ -68,7 +68,8 @@ class ClusterTest {
         Templates.map(Templates.list(config.get("encryptionConfig")).get(0));
     assertEquals(List.of("secrets"), encryption.get("resources"));
     assertTrue(Templates.at(encryption, "provider", "keyArn") instanceof Map);
-    cluster.resourceCountIs("AWS::KMS::Key", 1);
+    // The secrets key, and the container logs' key (LogShippingTest).
+    cluster.resourceCountIs("AWS::KMS::Key", 2);
   }
 
   @ParameterizedTest
@@ -81,7 +82,12 @@ class ClusterTest {
             .map(addon -> addon.get("AddonName"))
             .collect(Collectors.toSet());
     assertEquals(
-        Set.of("aws-ebs-csi-driver", "snapshot-controller", "eks-pod-identity-agent"), addons);
+        Set.of(
+            "aws-ebs-csi-driver",
+            "snapshot-controller",
+            "eks-pod-identity-agent",
+            "amazon-cloudwatch-observability"),
+        addons);
     cluster.hasResourceProperties(
         "AWS::EKS::Addon",
         Map.of(
