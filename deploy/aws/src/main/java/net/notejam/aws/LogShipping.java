@@ -69,8 +69,8 @@ public final class LogShipping extends Construct {
       List<Nodegroup> nodeGroups) {
     super(scope, "LogShipping");
     EnvironmentProfile profile = deployment.profile();
-    // Prod's log is kept as long as its retention says, also when its stack goes; the others'
-    // go with their stacks.
+    // Prod's log is kept as long as its retention says, also when its stack goes; the other
+    // environments' logs go with their stacks.
     RemovalPolicy removal =
         profile.settings().terminationProtection() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     String logGroupPrefix = "/aws/containerinsights/" + deployment.prefix() + "/";
@@ -80,7 +80,8 @@ public final class LogShipping extends Construct {
             .alias(deployment.keyAlias("logs"))
             .description("Encrypts the container logs of " + deployment.prefix())
             .enableKeyRotation(true)
-            .removalPolicy(removal)
+            // As every key of the project: kept, so that no log still kept becomes unreadable.
+            .removalPolicy(RemovalPolicy.RETAIN)
             .pendingWindow(Duration.days(30))
             .build();
     Stack stack = Stack.of(this);
