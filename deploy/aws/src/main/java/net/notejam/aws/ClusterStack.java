@@ -210,6 +210,9 @@ public final class ClusterStack extends NotejamStack {
     }
     new PodAutoscaling(this, cluster, nodeGroups);
 
+    // Fluent Bit ships every container's JSON log to CloudWatch Logs (README "Logs").
+    new LogShipping(this, deployment, cluster, podIdentityAgent, nodeGroups);
+
     // The pg_dump CronJob writes to the backup bucket through EKS Pod Identity.
     Role backupRole = podRole("LogicalBackupRole");
     dataProtection.stores().backupBucket().grantReadWrite(backupRole);

@@ -2,6 +2,7 @@ package net.notejam.aws;
 
 import java.util.Locale;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.ObjectLockRetention;
 
 /**
@@ -84,6 +85,22 @@ public enum EnvironmentProfile {
       case DEV -> new SnapshotRetention(7, "DAYS", "7d");
       case TEST -> new SnapshotRetention(30, "DAYS", "30d");
       case PROD -> new SnapshotRetention(BackupPolicy.RETENTION_YEARS, "YEARS", "3y");
+    };
+  }
+
+  /**
+   * How long CloudWatch keeps the cluster's container logs ({@link LogShipping}). The audit lines
+   * ({@code module} notejam.audit) are in the same log group as the rest of the application's log,
+   * and the security reviews look back a year (README "Audit trail"): prod keeps 400 days, a year
+   * and a month of slack. Not the 3 years of the notes: those are recovered from backups, not from
+   * logs, and every line carries a client address, personal data kept no longer than needed. Dev
+   * and test keep what debugging needs, as their snapshots.
+   */
+  public RetentionDays logRetention() {
+    return switch (this) {
+      case DEV -> RetentionDays.ONE_WEEK;
+      case TEST -> RetentionDays.ONE_MONTH;
+      case PROD -> RetentionDays.THIRTEEN_MONTHS;
     };
   }
 

@@ -68,7 +68,8 @@ class ClusterTest {
         Templates.map(Templates.list(config.get("encryptionConfig")).get(0));
     assertEquals(List.of("secrets"), encryption.get("resources"));
     assertTrue(Templates.at(encryption, "provider", "keyArn") instanceof Map);
-    cluster.resourceCountIs("AWS::KMS::Key", 1);
+    // The secrets key, and the container logs' key (LogShippingTest).
+    cluster.resourceCountIs("AWS::KMS::Key", 2);
   }
 
   @ParameterizedTest
@@ -86,7 +87,8 @@ class ClusterTest {
             "snapshot-controller",
             "eks-pod-identity-agent",
             "vpc-cni",
-            "metrics-server"),
+            "metrics-server",
+            "amazon-cloudwatch-observability"),
         addons);
     cluster.hasResourceProperties(
         "AWS::EKS::Addon",
