@@ -104,7 +104,8 @@ class ClusterTest {
             "aws-load-balancer-controller", "1.13.3",
             "karpenter", NodeAutoscaling.KARPENTER_CHART_VERSION,
             "cloudnative-pg", ClusterStack.CLOUDNATIVE_PG_CHART_VERSION,
-            "kube-prometheus-stack", ClusterStack.KUBE_PROMETHEUS_STACK_CHART_VERSION),
+            "kube-prometheus-stack", ClusterStack.KUBE_PROMETHEUS_STACK_CHART_VERSION,
+            "external-secrets", SecretStore.CHART_VERSION),
         versions);
   }
 
