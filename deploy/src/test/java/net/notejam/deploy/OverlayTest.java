@@ -343,9 +343,8 @@ class OverlayTest {
                 .map(VolumeMount::getMountPath)
                 .collect(Collectors.toSet());
         assertEquals(
-            Set.of("/opt/ol/wlp/output", "/tmp", "/logs", "/config/resources/security"),
-            writable,
-            env);
+            // Not /config/resources/security: the LTPA keys are the Secret's (components/secrets).
+            Set.of("/opt/ol/wlp/output", "/tmp", "/logs"), writable, env);
         // The JVM's settings are the image's (its jvm.options), not overridden here, and its heap
         // leaves room in the limit for the rest of the process.
         assertTrue(
