@@ -287,7 +287,7 @@ class DeliveryTest {
         applications(Manifests.of("delivery/base")).values().stream()
             .map(Application::name)
             .collect(Collectors.toSet());
-    Pattern kustomize = Pattern.compile("kubectl (?:apply -k|kustomize) deploy/(\\S+)");
+    Pattern kustomize = Pattern.compile("kubectl (?:apply -k|kustomize) deploy/([^\\s`]+)");
     Pattern sync = Pattern.compile("argocd app sync (\\S+)");
     Pattern rollouts =
         Pattern.compile("kubectl argo rollouts \\w+ (?:rollout )?(\\S+) -n (notejam-(\\w+))");

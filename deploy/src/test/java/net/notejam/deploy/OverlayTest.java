@@ -334,6 +334,8 @@ class OverlayTest {
                 .map(VolumeMount::getMountPath)
                 .collect(Collectors.toSet());
         assertEquals(
+            // /config/resources/security: Liberty's default keystore, made at start-up. The LTPA
+            // keys are the Secret's, read-only elsewhere (components/secrets).
             Set.of("/opt/ol/wlp/output", "/tmp", "/logs", "/config/resources/security"),
             writable,
             env);

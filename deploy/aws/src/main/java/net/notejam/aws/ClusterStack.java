@@ -88,7 +88,9 @@ public final class ClusterStack extends NotejamStack {
     Key secretsKey =
         Key.Builder.create(this, "SecretsKey")
             .alias(deployment.keyAlias("eks-secrets"))
-            .description("Envelope encryption of Kubernetes Secrets in " + deployment.prefix())
+            .description(
+                "Kubernetes Secrets (envelope encryption) and their sources in Secrets Manager in "
+                    + deployment.prefix())
             .enableKeyRotation(true)
             .removalPolicy(RemovalPolicy.RETAIN)
             .build();
@@ -230,6 +232,9 @@ public final class ClusterStack extends NotejamStack {
     dataProtection.stores().pitrBucket().grantRead(recoveryRole);
     podIdentity("DatabaseRecoveryIdentity", deployment, RECOVERY_SERVICE_ACCOUNT, recoveryRole)
         .addResourceDependency(podIdentityAgent);
+
+    // The environment's secrets in Secrets Manager, synced into Kubernetes by ESO.
+    new SecretStore(this, deployment, cluster, secretsKey, podIdentityAgent, nodeGroups);
 
     CfnOutput.Builder.create(this, "ClusterName").value(cluster.getClusterName()).build();
   }

@@ -116,7 +116,8 @@ class ClusterTest {
             "kube-prometheus-stack", ClusterStack.KUBE_PROMETHEUS_STACK_CHART_VERSION,
             "prometheus-blackbox-exporter", ClusterMonitoring.BLACKBOX_EXPORTER_CHART_VERSION,
             "argo-cd", Delivery.ARGO_CD_CHART_VERSION,
-            "argo-rollouts", Delivery.ARGO_ROLLOUTS_CHART_VERSION),
+            "argo-rollouts", Delivery.ARGO_ROLLOUTS_CHART_VERSION,
+            "external-secrets", SecretStore.CHART_VERSION),
         versions);
   }
 
