@@ -76,6 +76,13 @@ final class SynthesizedDeployment {
    * templates by stack name.
    */
   static Map<String, Template> ofContext(Map<String, String> cliContext) {
+    return CONTEXT_CACHE.computeIfAbsent(Map.copyOf(cliContext), SynthesizedDeployment::synthesize);
+  }
+
+  private static final Map<Map<String, String>, Map<String, Template>> CONTEXT_CACHE =
+      new ConcurrentHashMap<>();
+
+  private static Map<String, Template> synthesize(Map<String, String> cliContext) {
     Map<String, Object> context = new HashMap<>(cliContext);
     context.putIfAbsent("account", ACCOUNT);
     App app =
