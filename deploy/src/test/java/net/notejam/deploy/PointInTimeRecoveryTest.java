@@ -142,7 +142,7 @@ class PointInTimeRecoveryTest {
         env + ": not the app");
   }
 
-  private static List<JsonNode> archivers(ObjectNode cluster) {
+  static List<JsonNode> archivers(ObjectNode cluster) {
     List<JsonNode> archivers = new ArrayList<>();
     cluster
         .at("/spec/plugins")

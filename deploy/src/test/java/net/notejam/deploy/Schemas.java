@@ -49,7 +49,7 @@ import java.util.stream.Stream;
  *
  * <p>Not checked: the CEL rules of the CRDs (x-kubernetes-validations), and whether a core field is
  * older than the clusters' Kubernetes: kubernetes-models 5.1.0 has the schema of Kubernetes 1.34 or
- * later (resource.k8s.io/v1), while EKS runs 1.32 (deploy/aws ClusterStack).
+ * later (resource.k8s.io/v1), and EKS runs 1.35 (deploy/aws ClusterStack).
  */
 final class Schemas {
 

@@ -228,6 +228,8 @@ public final class ClusterStack extends NotejamStack {
     dataProtection.stores().pitrBucket().grantReadWrite(archiveRole);
     podIdentity("DatabaseArchiveIdentity", deployment, DATABASE_SERVICE_ACCOUNT, archiveRole)
         .addResourceDependency(podIdentityAgent);
+    // As a standby (overlays/prod-dr), the same instances replicate the other region's archive.
+    StandbyArchive.grantRead(this, deployment, archiveRole);
     Role recoveryRole = podRole("DatabaseRecoveryRole");
     dataProtection.stores().pitrBucket().grantRead(recoveryRole);
     podIdentity("DatabaseRecoveryIdentity", deployment, RECOVERY_SERVICE_ACCOUNT, recoveryRole)

@@ -162,6 +162,20 @@ public record Deployment(
     return drBucketName("pitr-replica");
   }
 
+  /**
+   * The PITR replica in this region of the deployment whose DR region this is (the same
+   * environment's other region, with the regions swapped): what a standby here replicates from, and
+   * after a failover what the old primary region replicates back from.
+   */
+  public String incomingPitrReplicaBucketName() {
+    return "notejam-" + environmentName() + "-" + region + "-pitr-replica-" + account;
+  }
+
+  /** The alias of the key of {@link #incomingPitrReplicaBucketName()}, in this region. */
+  public String incomingPitrReplicaKeyAlias() {
+    return keyAlias("pitr-from-" + drRegion);
+  }
+
   private String drBucketName(String purpose) {
     return "notejam-" + environmentName() + "-" + drRegion + "-" + purpose + "-" + account;
   }

@@ -30,14 +30,19 @@ public record NotejamStacks(
         new NotejamStacks(network, recovery, dataProtection, cluster, registry, firewall);
 
     for (Stack stack : stacks.all()) {
-      Tags.of(stack).add("notejam/application", "notejam");
-      Tags.of(stack).add("notejam/environment", deployment.environmentName());
-      // The region whose data the resources hold: for the recovery stack, the primary region.
-      Tags.of(stack).add("notejam/region", deployment.region());
-      Tags.of(stack).add("notejam/dr-region", deployment.drRegion());
-      Tags.of(stack).add("notejam/managed-by", "aws-cdk");
+      tag(stack, deployment);
     }
     return stacks;
+  }
+
+  /** Tags every resource of {@code stack} with the application, environment and regions. */
+  static void tag(Stack stack, Deployment deployment) {
+    Tags.of(stack).add("notejam/application", "notejam");
+    Tags.of(stack).add("notejam/environment", deployment.environmentName());
+    // The region whose data the resources hold: for the recovery stack, the primary region.
+    Tags.of(stack).add("notejam/region", deployment.region());
+    Tags.of(stack).add("notejam/dr-region", deployment.drRegion());
+    Tags.of(stack).add("notejam/managed-by", "aws-cdk");
   }
 
   public List<Stack> all() {

@@ -239,7 +239,7 @@ class PitrArchiveTest {
         "KMSMasterKeyID");
   }
 
-  private static List<String> actions(Map<String, Object> statement) {
+  static List<String> actions(Map<String, Object> statement) {
     Object action = statement.get("Action");
     if (action instanceof List<?> list) {
       return list.stream().map(String::valueOf).toList();
@@ -248,7 +248,7 @@ class PitrArchiveTest {
   }
 
   /** The statements of the IAM policies attached to the role whose logical id starts so. */
-  private static List<Map<String, Object>> statementsOfRole(Template template, String rolePrefix) {
+  static List<Map<String, Object>> statementsOfRole(Template template, String rolePrefix) {
     List<Map<String, Object>> statements = new ArrayList<>();
     for (Map<String, Object> policy : Templates.properties(template, "AWS::IAM::Policy")) {
       if (Templates.list(policy.get("Roles")).toString().contains("Ref=" + rolePrefix)) {

@@ -35,24 +35,11 @@ final class SynthesizedDeployment {
 
   private SynthesizedDeployment(Deployment deployment) {
     this.deployment = deployment;
-    Map<String, Object> context = new HashMap<>();
-    // Fail synthesis on CloudFormation schema errors, as `cdk synth` does with cdk.json.
-    context.put("@aws-cdk/core:validateAgainstDefaultRules", true);
-    // Zone lookups answered here, so synthesis never calls AWS.
-    for (String region : List.of(deployment.region(), deployment.drRegion())) {
-      context.put(
-          "availability-zones:account=" + ACCOUNT + ":region=" + region,
-          List.of(region + "a", region + "b", region + "c"));
-    }
-    Path outdir =
-        Path.of("target", "cdk.out", deployment.environmentName() + "-" + deployment.region());
     App app =
-        new App(
-            AppProps.builder()
-                .context(context)
-                .outdir(outdir.toString())
-                .analyticsReporting(false)
-                .build());
+        app(
+            new HashMap<>(),
+            List.of(deployment.region(), deployment.drRegion()),
+            deployment.environmentName() + "-" + deployment.region());
     this.stacks = NotejamStacks.define(app, deployment);
     CloudAssembly assembly = app.synth();
     for (Stack stack : stacks.all()) {
@@ -61,6 +48,58 @@ final class SynthesizedDeployment {
           (Map<String, Object>) assembly.getStackByName(stack.getStackName()).getTemplate();
       templates.put(stack, Template.fromJSON(json));
     }
+  }
+
+  /**
+   * An app with {@code context} (the CLI's {@code -c} values), offline: zone lookups of {@code
+   * regions} answered here, and failing on CloudFormation schema errors as {@code cdk synth} does
+   * with cdk.json.
+   */
+  static App app(Map<String, Object> context, List<String> regions, String outdirName) {
+    context.put("@aws-cdk/core:validateAgainstDefaultRules", true);
+    for (String region : regions) {
+      context.put(
+          "availability-zones:account=" + ACCOUNT + ":region=" + region,
+          List.of(region + "a", region + "b", region + "c"));
+    }
+    Path outdir = Path.of("target", "cdk.out", outdirName);
+    return new App(
+        AppProps.builder()
+            .context(context)
+            .outdir(outdir.toString())
+            .analyticsReporting(false)
+            .build());
+  }
+
+  /**
+   * What {@code cdk synth} makes of these {@code -c} values (with the tests' account): the
+   * templates by stack name.
+   */
+  static Map<String, Template> ofContext(Map<String, String> cliContext) {
+    return CONTEXT_CACHE.computeIfAbsent(Map.copyOf(cliContext), SynthesizedDeployment::synthesize);
+  }
+
+  private static final Map<Map<String, String>, Map<String, Template>> CONTEXT_CACHE =
+      new ConcurrentHashMap<>();
+
+  private static Map<String, Template> synthesize(Map<String, String> cliContext) {
+    Map<String, Object> context = new HashMap<>(cliContext);
+    context.putIfAbsent("account", ACCOUNT);
+    App app =
+        app(
+            context,
+            List.of(cliContext.get("region"), cliContext.get("drRegion")),
+            "context-" + Integer.toHexString(cliContext.hashCode()));
+    List<Stack> stacks = NotejamInfrastructure.define(app, Map.of());
+    CloudAssembly assembly = app.synth();
+    Map<String, Template> templates = new LinkedHashMap<>();
+    for (Stack stack : stacks) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> json =
+          (Map<String, Object>) assembly.getStackByName(stack.getStackName()).getTemplate();
+      templates.put(stack.getStackName(), Template.fromJSON(json));
+    }
+    return templates;
   }
 
   static SynthesizedDeployment of(Deployment deployment) {
