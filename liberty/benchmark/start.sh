@@ -62,6 +62,11 @@ esac
 export JVM_ARGS="-XX:MaxRAM=${limit_mib}m"
 echo "$limit_mib" > "$BENCH_OUT/memory-limit-mib.txt"
 echo "JVM as in the pod: memory limit ${limit_mib} MiB (deploy/base), options from configDropins/defaults/jvm.options"
+# Nor a default keystore: server create writes a keystore_password into server.env, and with it
+# Liberty makes a keystore and a self-signed certificate at every first start (CWPKI0803A, 1-2 s
+# of a core). The image has no server.env (TLS ends at the load balancer), so neither does this.
+sed -i '/^keystore_password=/d' "$WLP/usr/servers/$SERVER/server.env" 2>/dev/null || true
+rm -f "$WLP/usr/servers/$SERVER/resources/security/key.p12"
 start_ns=$(date +%s%N)
 "$WLP/bin/server" start "$SERVER"
 ready=""
