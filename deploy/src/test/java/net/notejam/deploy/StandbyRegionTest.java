@@ -120,7 +120,7 @@ class StandbyRegionTest {
             promoted.raw, Set.of("ScaledObject/notejam", "Cluster/notejam-db", "Rollout/notejam")));
   }
 
-  private static Set<ObjectNode> without(List<ObjectNode> objects, Set<String> names) {
+  static Set<ObjectNode> without(List<ObjectNode> objects, Set<String> names) {
     return objects.stream()
         .filter(
             o -> !names.contains(o.path("kind").asText() + "/" + o.at("/metadata/name").asText()))
@@ -136,7 +136,7 @@ class StandbyRegionTest {
     throw new AssertionError("no externalCluster " + name + " in " + cluster.at("/spec"));
   }
 
-  private static String destination(Manifests m, String objectStore) {
+  static String destination(Manifests m, String objectStore) {
     return m.custom("ObjectStore", objectStore).at("/spec/configuration/destinationPath").asText();
   }
 

@@ -45,7 +45,22 @@ class FailoverTest {
   @Test
   void theStandbysDatabaseReadsTheCopyOfThePrimarysArchive() {
     Deployment primary = SynthesizedDeployment.of(EnvironmentProfile.PROD).deployment;
-    Deployment standby = primary.movedTo(primary.drRegion(), primary.region());
+    assertReadsTheCopy(primary, primary.movedTo(primary.drRegion(), primary.region()));
+  }
+
+  /**
+   * The fail back (README "Region failover", overlays/prod-failback): the promoted standby's
+   * recovery stack copies its archive back to the primary region, and the primary's database reads
+   * that copy the same way.
+   */
+  @Test
+  void thePrimarysDatabaseReadsTheCopyOfTheStandbysArchiveToFailBack() {
+    Deployment primary = SynthesizedDeployment.of(EnvironmentProfile.PROD).deployment;
+    assertReadsTheCopy(primary.movedTo(primary.drRegion(), primary.region()), primary);
+  }
+
+  /** {@code standby}'s database reads the copy in its region of {@code primary}'s archive. */
+  private static void assertReadsTheCopy(Deployment primary, Deployment standby) {
     // What the primary's recovery stack fills is what the standby's cluster stack reads.
     assertEquals(primary.pitrReplicaBucketName(), standby.incomingPitrReplicaBucketName());
     assertEquals(

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * show to work offline. Each {@code cdk deploy} names stacks that the app synthesizes with exactly
  * those {@code -c} values, each {@code aws eks update-kubeconfig} names the cluster of a stack
  * deployed before it, and each {@code kubectl} renders the directory it applies with {@code -k}, on
- * a context made before it. Any other command fails the test: it would be a step nobody checked.
+ * a context made before it, or names ({@code cnpg status}, {@code delete cluster}) a Cluster that a
+ * directory applied on that context renders. Any other command fails the test: it would be a step
+ * nobody checked.
  */
 class RegionFailoverRunbookTest {
   private static final Pattern ASSIGNMENT = Pattern.compile("([A-Z_]+)=\"([^\"]*)\"");
@@ -37,6 +39,8 @@ class RegionFailoverRunbookTest {
     Set<String> contexts = new HashSet<>();
     Set<String> applied = new HashSet<>();
     Set<String> failovers = new HashSet<>();
+    Map<String, List<Manifests>> appliedOn = new HashMap<>();
+    List<NamedObject> named = new ArrayList<>();
     for (String command : commands) {
       List<String> words = List.of(command.trim().split("\\s+"));
       if (command.startsWith("cdk deploy ")) {
@@ -68,23 +72,80 @@ class RegionFailoverRunbookTest {
         assertEquals(deployedClusters.get(cluster).get("region"), option(words, "--region"));
         contexts.add(option(words, "--alias"));
       } else if (command.startsWith("kubectl ")) {
+        String context = option(words, "--context");
         assertTrue(
-            contexts.contains(option(words, "--context")),
-            command + ": on a context made before it: " + contexts);
-        String dir = option(words, "-k");
-        assertTrue(dir.startsWith("deploy/"), command);
-        Manifests rendered = Manifests.of(dir.substring("deploy/".length()));
-        assertFalse(rendered.raw.isEmpty(), command + ": renders nothing");
-        applied.add(dir);
+            contexts.contains(context), command + ": on a context made before it: " + contexts);
+        if (words.contains("-k")) {
+          assertEquals(
+              "apply", words.get(3), command + ": kubectl --context <name> apply -k <dir>");
+          String dir = option(words, "-k");
+          assertTrue(dir.startsWith("deploy/"), command);
+          Manifests rendered = Manifests.of(dir.substring("deploy/".length()));
+          assertFalse(rendered.raw.isEmpty(), command + ": renders nothing");
+          applied.add(dir);
+          appliedOn.computeIfAbsent(context, c -> new ArrayList<>()).add(rendered);
+        } else {
+          named.add(new NamedObject(command, context, clusterCommand(command, words)));
+        }
       } else {
         fail("README \"Region failover\": a command no test checks: " + command);
       }
     }
+    for (NamedObject object : named) {
+      // The Cluster a command shows or deletes is one the runbook applies on that context.
+      assertTrue(
+          appliedOn.getOrDefault(object.context(), List.of()).stream()
+              .anyMatch(rendered -> object.cluster().in(rendered)),
+          object.command() + ": a Cluster that an overlay applied on its context renders");
+    }
     assertEquals(
-        Set.of("deploy/overlays/prod-dr", "deploy/overlays/prod-dr-promoted"),
+        Set.of(
+            "deploy/overlays/prod-dr",
+            "deploy/overlays/prod-dr-promoted",
+            "deploy/overlays/prod-dr-frozen",
+            "deploy/overlays/prod-failback",
+            "deploy/overlays/prod-failback-promoted",
+            "deploy/overlays/prod-dr-failback"),
         applied,
-        "the standby and its promotion");
+        "the standby, its promotion and the fail back");
     assertEquals(Set.of("primary", "standby"), failovers, "DNS set, switched and switched back");
+  }
+
+  /** A CloudNativePG Cluster by namespace and name. */
+  record ClusterRef(String namespace, String name) {
+    boolean in(Manifests rendered) {
+      return rendered.customs("Cluster").stream()
+          .anyMatch(
+              cluster ->
+                  cluster.at("/metadata/name").asText().equals(name)
+                      && cluster.at("/metadata/namespace").asText().equals(namespace));
+    }
+  }
+
+  record NamedObject(String command, String context, ClusterRef cluster) {}
+
+  /**
+   * The two forms that name a database instead of applying a directory: {@code kubectl --context
+   * <c> cnpg -n <ns> status <cluster>} and {@code kubectl --context <c> -n <ns> delete cluster
+   * <cluster> [--ignore-not-found]}.
+   */
+  static ClusterRef clusterCommand(String command, List<String> words) {
+    List<String> rest = words.subList(3, words.size());
+    if (rest.size() == 5
+        && rest.get(0).equals("cnpg")
+        && rest.get(1).equals("-n")
+        && rest.get(3).equals("status")) {
+      return new ClusterRef(rest.get(2), rest.get(4));
+    }
+    if (rest.size() >= 5
+        && rest.get(0).equals("-n")
+        && rest.get(2).equals("delete")
+        && rest.get(3).equals("cluster")
+        && (rest.size() == 5
+            || rest.subList(5, rest.size()).equals(List.of("--ignore-not-found")))) {
+      return new ClusterRef(rest.get(1), rest.get(4));
+    }
+    return fail("README \"Region failover\": a kubectl command no test checks: " + command);
   }
 
   private static String option(List<String> words, String name) {
