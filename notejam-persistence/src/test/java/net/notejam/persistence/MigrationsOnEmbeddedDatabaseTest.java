@@ -93,7 +93,9 @@ class MigrationsOnEmbeddedDatabaseTest {
       }
       // The note counts read from the index alone (V6).
       assertTrue(indexes(s).contains("notes_owner_count_idx"));
-      assertTrue(indexes(s).contains("notes_pad_count_idx"));
+      // A pad's count with its owner (V7, in place of V6's index without it).
+      assertTrue(indexes(s).contains("notes_pad_owner_count_idx"));
+      assertFalse(indexes(s).contains("notes_pad_count_idx"));
     }
   }
 
