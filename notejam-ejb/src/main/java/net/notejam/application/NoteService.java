@@ -1,6 +1,8 @@
 package net.notejam.application;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -30,17 +32,20 @@ public class NoteService extends ApplicationService {
   private int pageSize;
 
   /** Page {@code page} (from 1, clamped to the last) of all notes of {@code ownerId}. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public NotePage listAll(long ownerId, NoteOrder order, int page) {
     return page(ownerId, null, Notes.countOwnedBy(em, ownerId), order, page);
   }
 
   /** Page {@code page} of the notes in pad {@code padId}; {@link NotFound} if not the owner's. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public NotePage listInPad(long ownerId, long padId, NoteOrder order, int page) {
     Pad pad = Ownership.pad(em, ownerId, padId);
     return page(ownerId, pad, Notes.countInPad(em, pad), order, page);
   }
 
   /** The note {@code noteId} of {@code ownerId}; {@link NotFound} otherwise. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public NoteDetails get(long ownerId, long noteId) {
     return NoteDetails.of(Ownership.note(em, ownerId, noteId));
   }

@@ -1,6 +1,8 @@
 package net.notejam.application;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
@@ -24,11 +26,13 @@ public class PadService extends ApplicationService {
   private static final Logger LOG = Logger.getLogger(PadService.class.getName());
 
   /** The pads of user {@code ownerId}, by name, for the "My pads" column and the note form. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<PadSummary> listAll(long ownerId) {
     return Pads.ownedBy(em, ownerId).stream().map(PadSummary::of).toList();
   }
 
   /** The pad {@code padId} of {@code ownerId}; {@link NotFound} otherwise. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public PadSummary get(long ownerId, long padId) {
     return PadSummary.of(Ownership.pad(em, ownerId, padId));
   }

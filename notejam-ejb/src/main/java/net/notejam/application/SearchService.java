@@ -1,6 +1,8 @@
 package net.notejam.application;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
 import net.notejam.application.error.InvalidInput;
@@ -23,6 +25,7 @@ public class SearchService extends ApplicationService {
    * Page {@code page} (from 1, clamped to the last) of the notes of {@code ownerId} that match
    * {@code words}, best first; {@link InvalidInput} for blank or over-long words.
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public SearchResults search(long ownerId, String words, int page) {
     String checked = InputRule.SEARCH.check(words).strip();
     long total = NoteSearch.count(em, ownerId, checked);

@@ -1,6 +1,8 @@
 package net.notejam.application;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +38,7 @@ public class TrashService extends ApplicationService {
   @Inject private TrashSettings settings;
 
   /** The trash of {@code ownerId}, most recently deleted first. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<TrashItem> list(long ownerId) {
     List<Pad> pads = Pads.trashed(em, ownerId);
     Map<Long, Long> notesWithPads = Notes.countTrashedWithPads(em, ownerId);
