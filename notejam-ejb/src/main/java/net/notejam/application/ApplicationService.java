@@ -12,7 +12,8 @@ import net.notejam.persistence.VersionedEntity;
 /**
  * What the services of this package work with: the persistence context of the unit {@code notejam}
  * (joined to the transaction of the {@code @Stateless} service's method), and the activity counters
- * they count in.
+ * they count in. The methods that only read are {@code SUPPORTS}: they start no transaction of
+ * their own, so their selects go without a BEGIN and a COMMIT each (README "Performance").
  */
 public abstract class ApplicationService {
 
