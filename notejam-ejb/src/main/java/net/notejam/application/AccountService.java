@@ -1,8 +1,12 @@
 package net.notejam.application;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 import net.notejam.application.error.EmailAlreadyUsed;
@@ -12,8 +16,10 @@ import net.notejam.application.input.InputRule;
 import net.notejam.infrastructure.ActivityCounters.Activity;
 import net.notejam.infrastructure.PasswordHashing;
 import net.notejam.infrastructure.SqlStates;
+import net.notejam.persistence.SignedInSessions;
 import net.notejam.persistence.User;
 import net.notejam.persistence.Users;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Accounts: sign up, check credentials, change a password. Passwords are only kept hashed. */
 @Stateless
@@ -22,6 +28,10 @@ public class AccountService extends ApplicationService {
   private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
 
   @Inject private PasswordHashing passwords;
+
+  @Inject
+  @ConfigProperty(name = "notejam.session.absolute-lifetime")
+  private Duration sessionLifetime;
 
   /**
    * Creates an account; anyone may call. Throws {@link EmailAlreadyUsed} when the email (ignoring
@@ -113,8 +123,19 @@ public class AccountService extends ApplicationService {
    * The credentials version of user {@code userId}, which each password change or reset raises;
    * empty when the account is gone. A primary-key read, asked on each signed-in request.
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<Long> credentialsVersion(long userId) {
     return Users.credentialsVersion(em, userId);
+  }
+
+  /**
+   * Records that the HTTP session {@code sessionId} has just signed in as {@code userId}, so that
+   * closing the account ends it on every instance, and forgets the sign-ins older than the absolute
+   * session lifetime (their sessions have ended).
+   */
+  public void signedIn(long userId, String sessionId) {
+    Instant now = Instant.now();
+    SignedInSessions.record(em, sessionId, userId, now, now.minus(sessionLifetime));
   }
 
   /** The account with this email (ignoring case and blanks), if any; anyone may call. */

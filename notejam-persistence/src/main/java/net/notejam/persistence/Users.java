@@ -47,14 +47,8 @@ public final class Users {
         .executeUpdate();
     em.createNamedQuery(Note.DELETE_OWNED_BY).setParameter("owner", user).executeUpdate();
     em.createNamedQuery(Pad.DELETE_OWNED_BY).setParameter("owner", user).executeUpdate();
-    if (Databases.isPostgresql(em)) {
-      // The user's HTTP sessions, on every instance: Liberty keeps them in this table and names
-      // their user as "user:<realm>/<email>". (On H2 they are in memory and end at their next
-      // request, the account being gone.)
-      em.createNativeQuery("delete from sessions where username = ?1")
-          .setParameter(1, "user:defaultRealm/" + user.getEmail())
-          .executeUpdate();
-    }
+    // The user's HTTP sessions, on every instance (their rows, on PostgreSQL).
+    SignedInSessions.deleteAllOf(em, user.getId());
     em.remove(user);
   }
 }

@@ -3,20 +3,17 @@ package net.notejam.web.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
 
 /**
- * The signed-in user of this request, if any, for pages and backing beans. Read from the security
- * context and the session, without a database query, so that even an error page shown while the
- * database is away knows who is signed in.
+ * The signed-in user of this request, if any, for pages and backing beans: whom the sign-in
+ * mechanism found in the session, without a database query, so that even an error page shown while
+ * the database is away knows who is signed in.
  */
 @Named
 @RequestScoped
 public class CurrentUser {
 
-  @Inject private SecurityContext securityContext;
   @Inject private HttpServletRequest request;
 
   /** True when someone is signed in. */
@@ -26,8 +23,7 @@ public class CurrentUser {
 
   /** The signed-in user's email, shown in the top bar. */
   public String getEmail() {
-    Principal principal = securityContext.getCallerPrincipal();
-    return principal == null ? null : principal.getName();
+    return SessionFormAuthenticationMechanism.signedInEmail(request);
   }
 
   /** The signed-in user's id; only for pages that require a signed-in user. */

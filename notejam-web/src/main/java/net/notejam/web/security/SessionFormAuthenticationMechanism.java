@@ -34,6 +34,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and as soon as the user's password changes (or is reset) on any instance: each signed-in request
  * compares the credentials version the session signed in with to the users row (one primary-key
  * read; no cache, so the end is immediate everywhere).
+ *
+ * <p>The container is told who signed in only by the sign-in request itself. Later requests find
+ * the user in the session and keep them in a request attribute for {@link CurrentUser}: telling the
+ * container on every request made a JAAS login and a new subject each time, a fifth of a list
+ * page's processor time, for nothing that asks it (README "Performance"). Liberty's session
+ * security integration is off for the same reason (server.xml); {@code AccountService.signedIn}
+ * records which sessions are whose instead.
  */
 @ApplicationScoped
 public class SessionFormAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -72,7 +79,10 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
     Object email = session == null ? null : session.getAttribute(SIGNED_IN);
     if (email instanceof String signedIn) {
       if (stillValid(session)) {
-        return context.notifyContainerAboutLogin(signedIn, NotejamIdentityStore.GROUPS);
+        // Known to this application, not to the container: no JAAS login and no subject with its
+        // SSO token made for each request (README "Performance"); nothing here asks the container.
+        request.setAttribute(SIGNED_IN, signedIn);
+        return context.doNothing();
       }
       session.invalidate(); // on as a visitor: sent to sign in again
     }
@@ -145,6 +155,8 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
     session.setAttribute(SIGNED_IN_ID, userId);
     session.setAttribute(SIGNED_IN_AT, Instant.now().toEpochMilli());
     session.setAttribute(CREDENTIALS_VERSION, version);
+    accounts.signedIn(userId, session.getId());
+    request.setAttribute(SIGNED_IN, result.getCallerPrincipal().getName());
     return context.notifyContainerAboutLogin(result);
   }
 
@@ -167,6 +179,7 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
   @Override
   public void cleanSubject(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    request.removeAttribute(SIGNED_IN);
     HttpSession session = request.getSession(false);
     if (session != null) {
       session.removeAttribute(SIGNED_IN);
@@ -174,6 +187,11 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
       session.removeAttribute(SIGNED_IN_AT);
       session.removeAttribute(CREDENTIALS_VERSION);
     }
+  }
+
+  /** The signed-in user's email, once this request's session was found valid; null otherwise. */
+  public static String signedInEmail(HttpServletRequest request) {
+    return request.getAttribute(SIGNED_IN) instanceof String email ? email : null;
   }
 
   /** The signed-in user's id, kept in the session at sign-in; null for a visitor. */
