@@ -201,19 +201,10 @@ public final class ClusterStack extends NotejamStack {
                 .build());
     HelmChart blackboxExporter = ClusterMonitoring.addBlackboxExporter(cluster);
     Delivery delivery = new Delivery(this, cluster);
-    for (Nodegroup nodes : nodeGroups) {
-      // Add-ons and charts schedule pods: without nodes their creation never settles.
-      ebsCsiDriver.getNode().addDependency(nodes);
-      cloudNativePg.getNode().addDependency(nodes);
-      monitoring.getNode().addDependency(nodes);
-      blackboxExporter.getNode().addDependency(nodes);
-      karpenter.chart().getNode().addDependency(nodes);
-      delivery.charts().forEach(chart -> chart.getNode().addDependency(nodes));
-    }
-    new PodAutoscaling(this, cluster, nodeGroups);
+    PodAutoscaling podAutoscaling = new PodAutoscaling(this, cluster);
 
     // Fluent Bit ships every container's JSON log to CloudWatch Logs (README "Logs").
-    new LogShipping(this, deployment, cluster, podIdentityAgent, nodeGroups);
+    LogShipping logShipping = new LogShipping(this, deployment, cluster, podIdentityAgent);
 
     // The pg_dump CronJob writes to the backup bucket through EKS Pod Identity.
     Role backupRole = podRole("LogicalBackupRole");
@@ -236,7 +227,26 @@ public final class ClusterStack extends NotejamStack {
         .addResourceDependency(podIdentityAgent);
 
     // The environment's secrets in Secrets Manager, synced into Kubernetes by ESO.
-    new SecretStore(this, deployment, cluster, secretsKey, podIdentityAgent, nodeGroups);
+    SecretStore secretStore =
+        new SecretStore(this, deployment, cluster, secretsKey, podIdentityAgent);
+
+    // Add-ons and charts schedule pods (Fluent Bit's DaemonSet among them): without nodes their
+    // creation never settles, so each waits for every system node group.
+    List<Construct> workloads = new ArrayList<>();
+    workloads.addAll(
+        List.of(
+            ebsCsiDriver,
+            cloudNativePg,
+            monitoring,
+            blackboxExporter,
+            karpenter.chart(),
+            logShipping.addon(),
+            secretStore.chart()));
+    workloads.addAll(delivery.charts());
+    workloads.addAll(podAutoscaling.workloads());
+    for (Construct workload : workloads) {
+      nodeGroups.forEach(nodes -> workload.getNode().addDependency(nodes));
+    }
 
     CfnOutput.Builder.create(this, "ClusterName").value(cluster.getClusterName()).build();
   }

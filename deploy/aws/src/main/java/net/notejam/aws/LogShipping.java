@@ -8,7 +8,6 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.eks.CfnAddon;
 import software.amazon.awscdk.services.eks.Cluster;
-import software.amazon.awscdk.services.eks.Nodegroup;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -62,11 +61,7 @@ public final class LogShipping extends Construct {
   private final Map<String, LogGroup> logGroups = new LinkedHashMap<>();
 
   public LogShipping(
-      Construct scope,
-      Deployment deployment,
-      Cluster cluster,
-      CfnAddon podIdentityAgent,
-      List<Nodegroup> nodeGroups) {
+      Construct scope, Deployment deployment, Cluster cluster, CfnAddon podIdentityAgent) {
     super(scope, "LogShipping");
     EnvironmentProfile profile = deployment.profile();
     // Prod's log is kept as long as its retention says, also when its stack goes; the other
@@ -146,8 +141,6 @@ public final class LogShipping extends Construct {
     addon.addResourceDependency(podIdentityAgent);
     // The groups must exist before Fluent Bit would create them without retention.
     logGroups.values().forEach(group -> addon.getNode().addDependency(group));
-    // Its DaemonSet's pods need nodes before the add-on becomes active.
-    nodeGroups.forEach(nodes -> addon.getNode().addDependency(nodes));
 
     String application = logGroups.get("application").getLogGroupName();
     String namespace = ClusterStack.namespace(deployment);

@@ -5,7 +5,6 @@ import software.amazon.awscdk.services.eks.CfnAddon;
 import software.amazon.awscdk.services.eks.Cluster;
 import software.amazon.awscdk.services.eks.HelmChart;
 import software.amazon.awscdk.services.eks.HelmChartOptions;
-import software.amazon.awscdk.services.eks.Nodegroup;
 import software.constructs.Construct;
 
 /**
@@ -23,11 +22,7 @@ final class PodAutoscaling extends Construct {
   private final HelmChart chart;
   private final CfnAddon metricsServer;
 
-  /**
-   * @param nodeGroups the system node groups: without nodes, the charts' and the add-on's pods
-   *     never start and their creation never settles
-   */
-  PodAutoscaling(Construct scope, Cluster cluster, List<Nodegroup> nodeGroups) {
+  PodAutoscaling(Construct scope, Cluster cluster) {
     super(scope, "PodAutoscaling");
     this.metricsServer =
         CfnAddon.Builder.create(this, "MetricsServer")
@@ -48,10 +43,11 @@ final class PodAutoscaling extends Construct {
                 .createNamespace(true)
                 .wait(true)
                 .build());
-    for (Nodegroup nodes : nodeGroups) {
-      metricsServer.getNode().addDependency(nodes);
-      chart.getNode().addDependency(nodes);
-    }
+  }
+
+  /** What schedules pods: the add-on and the chart, which wait for the system node groups. */
+  List<Construct> workloads() {
+    return List.of(metricsServer, chart);
   }
 
   HelmChart chart() {

@@ -10,7 +10,6 @@ import software.amazon.awscdk.services.eks.CfnPodIdentityAssociation;
 import software.amazon.awscdk.services.eks.Cluster;
 import software.amazon.awscdk.services.eks.HelmChart;
 import software.amazon.awscdk.services.eks.HelmChartOptions;
-import software.amazon.awscdk.services.eks.Nodegroup;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -66,15 +65,13 @@ final class SecretStore extends Construct {
    * @param key encrypts the secrets (the cluster's key for Kubernetes Secrets: the same data, in
    *     its two homes)
    * @param podIdentityAgent the add-on that hands the controller its role
-   * @param nodes where the chart's pods run
    */
   SecretStore(
       Construct scope,
       Deployment deployment,
       Cluster cluster,
       IKey key,
-      CfnAddon podIdentityAgent,
-      List<Nodegroup> nodes) {
+      CfnAddon podIdentityAgent) {
     super(scope, "SecretStore");
     // Secrets that outlive a deleted prod stack: a redeploy must find the same LTPA keys and relay
     // credentials. Elsewhere they go with the stack (after Secrets Manager's recovery window).
@@ -141,7 +138,6 @@ final class SecretStore extends Construct {
                 .build());
     // The controller's first call must already carry its role.
     chart.getNode().addDependency(identity);
-    nodes.forEach(group -> chart.getNode().addDependency(group));
   }
 
   /** {@code notejam/prod/smtp}: the name deploy/'s ExternalSecrets read. */

@@ -27,6 +27,22 @@ class ClusterTest {
     assertEquals(NetworkStack.ZONES, groups.size(), "one node group per zone");
   }
 
+  @ParameterizedTest
+  @EnumSource(EnvironmentProfile.class)
+  void everyChartWaitsForEveryNodeGroup(EnvironmentProfile profile) {
+    Template cluster = SynthesizedDeployment.of(profile).cluster();
+    Set<String> nodeGroups = Templates.resources(cluster, "AWS::EKS::Nodegroup").keySet();
+    assertEquals(NetworkStack.ZONES, nodeGroups.size());
+    Map<String, Map<String, Object>> charts =
+        Templates.resources(cluster, "Custom::AWSCDK-EKS-HelmChart");
+    assertTrue(charts.size() >= 9, "the platform's charts: " + charts.keySet());
+    charts.forEach(
+        (id, chart) ->
+            assertTrue(
+                Templates.list(chart.get("DependsOn")).containsAll(nodeGroups),
+                id + " waits for " + nodeGroups));
+  }
+
   // The 4x peak with a zone lost is Karpenter's pool's to hold: CapacityAgreementTest.
 
   @ParameterizedTest
