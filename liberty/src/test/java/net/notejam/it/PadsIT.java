@@ -55,8 +55,8 @@ class PadsIT {
 
   @Test
   void aFormPostedIntoAnotherSessionChangesNothing() {
-    // The view state names a view of the owner's session; the other session has none by that
-    // name, as with a forged cross-site post or a form left open past its session.
+    // The form carries the owner's sign-in's form token, not the other's, as a forged cross-site
+    // post would (someone else's form) or a form left open past its sign-in.
     Page ownersForm = owner.get("/pads/create/");
     Browser other = Accounts.signedInUser(Accounts.newEmail());
 

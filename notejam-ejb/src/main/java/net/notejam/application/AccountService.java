@@ -1,12 +1,8 @@
 package net.notejam.application;
 
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 import net.notejam.application.error.EmailAlreadyUsed;
@@ -16,10 +12,9 @@ import net.notejam.application.input.InputRule;
 import net.notejam.infrastructure.ActivityCounters.Activity;
 import net.notejam.infrastructure.PasswordHashing;
 import net.notejam.infrastructure.SqlStates;
-import net.notejam.persistence.SignedInSessions;
+import net.notejam.persistence.SignIns;
 import net.notejam.persistence.User;
 import net.notejam.persistence.Users;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Accounts: sign up, check credentials, change a password. Passwords are only kept hashed. */
 @Stateless
@@ -28,10 +23,6 @@ public class AccountService extends ApplicationService {
   private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
 
   @Inject private PasswordHashing passwords;
-
-  @Inject
-  @ConfigProperty(name = "notejam.session.absolute-lifetime")
-  private Duration sessionLifetime;
 
   /**
    * Creates an account; anyone may call. Throws {@link EmailAlreadyUsed} when the email (ignoring
@@ -81,10 +72,12 @@ public class AccountService extends ApplicationService {
   /**
    * Changes the password of the signed-in user {@code userId} after checking the old one. Throws
    * {@link WrongPassword} when the old password is wrong, {@link InvalidInput} when the new one is
-   * refused by the rules or equals the old one. Returns the user's new credentials version: every
-   * session signed in with an older one ends (see {@link #credentialsVersion}).
+   * refused by the rules or equals the old one. The sign-in whose cookie holds {@code signInToken}
+   * goes on with the new password, in the same transaction; every other sign-in of the user ends
+   * (their credentials version is now older).
    */
-  public long changePassword(long userId, String oldPassword, String newPassword) {
+  public void changePassword(
+      long userId, String signInToken, String oldPassword, String newPassword) {
     User user = em.find(User.class, userId);
     if (user == null) {
       throw new InvalidInput("No such user");
@@ -98,15 +91,17 @@ public class AccountService extends ApplicationService {
       throw new InvalidInput("The new password must differ from the old one");
     }
     long credentialsVersion = user.changePasswordHash(passwords.hash(newPassword));
+    if (Tokens.isWellFormed(signInToken)) {
+      SignIns.keepAtVersion(em, Tokens.hash(signInToken), userId, credentialsVersion);
+    }
     LOG.info(() -> "Password changed: user " + userId);
-    return credentialsVersion;
   }
 
   /**
    * Closes the account of the signed-in user {@code userId} after checking their password: deletes
-   * their pads, notes (the trash's too), reset links and the account. Every session signed in as
-   * them ends at its next request, on any instance, as its account is gone (see {@link
-   * #credentialsVersion}). Throws {@link WrongPassword} when the password is wrong.
+   * their pads, notes (the trash's too), reset links and the account. Its sign-ins are deleted with
+   * it: every browser signed in as them is signed out, on any instance. Throws {@link
+   * WrongPassword} when the password is wrong.
    */
   public void close(long userId, String password) {
     User user = em.find(User.class, userId);
@@ -117,25 +112,6 @@ public class AccountService extends ApplicationService {
     }
     Users.delete(em, user);
     LOG.info(() -> "Account closed: user " + userId);
-  }
-
-  /**
-   * The credentials version of user {@code userId}, which each password change or reset raises;
-   * empty when the account is gone. A primary-key read, asked on each signed-in request.
-   */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public Optional<Long> credentialsVersion(long userId) {
-    return Users.credentialsVersion(em, userId);
-  }
-
-  /**
-   * Records that the HTTP session {@code sessionId} has just signed in as {@code userId}, so that
-   * closing the account ends it on every instance, and forgets the sign-ins older than the absolute
-   * session lifetime (their sessions have ended).
-   */
-  public void signedIn(long userId, String sessionId) {
-    Instant now = Instant.now();
-    SignedInSessions.record(em, sessionId, userId, now, now.minus(sessionLifetime));
   }
 
   /** The account with this email (ignoring case and blanks), if any; anyone may call. */

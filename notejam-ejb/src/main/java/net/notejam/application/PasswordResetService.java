@@ -2,14 +2,8 @@ package net.notejam.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
@@ -32,7 +26,6 @@ import net.notejam.persistence.Users;
 public class PasswordResetService extends ApplicationService {
 
   private static final Logger LOG = Logger.getLogger(PasswordResetService.class.getName());
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject private PasswordHashing passwords;
   @Inject private Mailer mailer;
@@ -57,10 +50,9 @@ public class PasswordResetService extends ApplicationService {
           () -> "Password reset request dropped by the hourly limit: user " + user.get().getId());
       return;
     }
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    em.persist(new PasswordResetToken(user.get(), hash(token), now, now.plus(settings.lifetime())));
+    String token = Tokens.random();
+    em.persist(
+        new PasswordResetToken(user.get(), Tokens.hash(token), now, now.plus(settings.lifetime())));
     counters.count(Activity.RESET_REQUESTED);
     mailer.send(
         user.get().getEmail(),
@@ -104,16 +96,7 @@ public class PasswordResetService extends ApplicationService {
     if (token == null || token.length() > 100) {
       return Optional.empty();
     }
-    return PasswordResetTokens.byHash(em, hash(token));
-  }
-
-  static String hash(String token) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-    }
+    return PasswordResetTokens.byHash(em, Tokens.hash(token));
   }
 
   /** {@code path} on {@code baseUrl}, whether or not the configured base ends with a slash. */

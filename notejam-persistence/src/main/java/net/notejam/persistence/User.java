@@ -16,7 +16,6 @@ import java.util.Objects;
 public class User extends VersionedEntity {
 
   static final String BY_EMAIL = "User.byEmail";
-  static final String CREDENTIALS_VERSION = "User.credentialsVersion";
   public static final int EMAIL_MAX_LENGTH = 254;
 
   @Id

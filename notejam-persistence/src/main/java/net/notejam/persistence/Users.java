@@ -27,17 +27,6 @@ public final class Users {
   }
 
   /**
-   * The credentials version of user {@code id} (a primary-key read of one column), empty when the
-   * account is gone.
-   */
-  public static Optional<Long> credentialsVersion(EntityManager em, long id) {
-    return em.createNamedQuery(User.CREDENTIALS_VERSION, Long.class)
-        .setParameter("id", id)
-        .getResultStream()
-        .findFirst();
-  }
-
-  /**
    * Deletes {@code user} with everything of theirs: reset links, notes and pads (those in the trash
    * too), then the account row. Nothing of the user is left for a later request to find.
    */
@@ -47,8 +36,8 @@ public final class Users {
         .executeUpdate();
     em.createNamedQuery(Note.DELETE_OWNED_BY).setParameter("owner", user).executeUpdate();
     em.createNamedQuery(Pad.DELETE_OWNED_BY).setParameter("owner", user).executeUpdate();
-    // The user's HTTP sessions, on every instance (their rows, on PostgreSQL).
-    SignedInSessions.deleteAllOf(em, user.getId());
+    // Signed out everywhere (also done by the foreign key's cascade; said here, where it matters).
+    SignIns.endAllOf(em, user.getId());
     em.remove(user);
   }
 }

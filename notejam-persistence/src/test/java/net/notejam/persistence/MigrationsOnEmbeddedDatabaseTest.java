@@ -96,6 +96,23 @@ class MigrationsOnEmbeddedDatabaseTest {
       // A pad's count with its owner (V7, in place of V6's index without it).
       assertTrue(indexes(s).contains("notes_pad_owner_count_idx"));
       assertFalse(indexes(s).contains("notes_pad_count_idx"));
+      // Sign-ins and kept messages in tables of their own (V9); a sign-in goes with its user.
+      assertTrue(indexes(s).contains("sign_ins_user_idx"));
+      assertTrue(indexes(s).contains("kept_notices_age_idx"));
+      s.executeUpdate(
+          "insert into users (id, email, password_hash, created_at, credentials_version)"
+              + " values (900001, 'gone@example.com', 'x', current_timestamp, 0)");
+      s.executeUpdate(
+          "insert into sign_ins values ('"
+              + "a".repeat(64)
+              + "', 900001, 0, '"
+              + "b".repeat(43)
+              + "', current_timestamp, current_timestamp)");
+      s.executeUpdate("delete from users where id = 900001");
+      try (ResultSet rs = s.executeQuery("select count(*) from sign_ins")) {
+        rs.next();
+        assertEquals(0, rs.getLong(1), "deleted with its user");
+      }
     }
   }
 

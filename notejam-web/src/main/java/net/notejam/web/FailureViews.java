@@ -16,10 +16,10 @@ import net.notejam.application.error.NotFound;
  *
  * <ul>
  *   <li>a pad or note that does not exist, or is someone else's ({@link NotFound}): the 404 page;
- *   <li>a form whose view state this session does not hold ({@link ViewExpiredException}: open too
- *       long, the session ended, or posted from another session, as a forged cross-site post would
- *       be): the 403 "Please try again" page, as for a visitor's form without its token ({@code
- *       VisitorForms}). Nothing of the form was applied: the view was never restored.
+ *   <li>a form whose view cannot be restored ({@link ViewExpiredException}: a view state that is
+ *       not "stateless", as only a forged post or a page from an older Notejam has): the 403
+ *       "Please try again" page, as for a form without its token ({@code VisitorForms}, {@code
+ *       SignedInForms}, which call {@link #renderExpired}). Nothing of the form was applied.
  * </ul>
  *
  * Other failures go on to the 500 page. (web.xml's error page for ViewExpiredException is not
@@ -57,6 +57,14 @@ public class FailureViews extends ExceptionHandlerWrapper {
       }
     }
     return false;
+  }
+
+  /**
+   * Renders the "please try again" page (403) for a post refused as forged or stale, instead of
+   * applying it.
+   */
+  public static void renderExpired(FacesContext context) {
+    render(context, 403, EXPIRED_VIEW);
   }
 
   /**

@@ -15,9 +15,7 @@ public final class Navigation {
    * stays put.
    *
    * <p>The redirect is only set on the response, not sent: the response goes out when the Faces
-   * lifecycle ends, after the session holding the messages ({@link Notices}) is saved. (With {@code
-   * ExternalContext.redirect} a quick browser could ask for the next page before that, and miss its
-   * message.)
+   * lifecycle ends, with the cookie of the messages kept ({@link Notices}).
    */
   public static String redirect(String path) {
     FacesContext context = FacesContext.getCurrentInstance();

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's haproxy on loopback in front of Notejam instances, playing the load balancer: sticky
- * sessions by cookie (as the ALB), health checks on /health/ready, and a runtime socket to take a
- * server out of rotation before it stops (as Kubernetes removes a terminating pod's endpoint).
+ * Debian's haproxy on loopback in front of Notejam instances, playing the load balancer: round
+ * robin, not sticky (as the ALB: any instance serves any request, so one user's requests alternate
+ * between them), health checks on /health/ready, and a runtime socket to take a server out of
+ * rotation before it stops (as Kubernetes removes a terminating pod's endpoint).
  */
 final class HaProxy implements AutoCloseable {
 
@@ -62,7 +63,6 @@ final class HaProxy implements AutoCloseable {
                 "  default_backend liberty",
                 "backend liberty",
                 "  balance roundrobin",
-                "  cookie NOTEJAM_SERVER insert indirect nocache",
                 "  option httpchk GET /health/ready",
                 "  timeout check 3s",
                 "  default-server inter 1s fall 2 rise 2",
@@ -75,8 +75,6 @@ final class HaProxy implements AutoCloseable {
           .append(server.port)
           .append(" check port ")
           .append(server.managementPort)
-          .append(" cookie ")
-          .append(server.name)
           .append('\n');
     }
     Path file = dir.resolve("haproxy.cfg");

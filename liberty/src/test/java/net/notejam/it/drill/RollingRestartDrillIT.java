@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Drill: a deploy without downtime. Two Notejam instances behind haproxy on loopback share
- * PostgreSQL (data and HTTP sessions) and the LTPA keys; under a bounded load of signed-in users,
- * each instance in turn is taken out of the balancer, stopped gracefully, started again and put
- * back. Not one action may fail, everyone stays signed in, every acknowledged note is there, and a
- * form opened before the restarts still submits after them.
+ * PostgreSQL (data and sign-ins) and the LTPA keys; under a bounded load of signed-in users, each
+ * instance in turn is taken out of the balancer, stopped gracefully, started again and put back.
+ * Not one action may fail, everyone stays signed in, every acknowledged note is there, and a form
+ * opened before the restarts still submits after them.
  */
 @Tag("slow-drill")
 class RollingRestartDrillIT {

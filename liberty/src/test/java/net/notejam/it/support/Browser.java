@@ -83,6 +83,26 @@ public final class Browser {
         .build();
   }
 
+  /** The value of this browser's cookie {@code name}, or null when it holds none. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * Gives this browser the cookie {@code name} = {@code value}, as someone who copied it from
+   * another browser would.
+   */
+  public void setCookie(String name, String value) {
+    java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+    cookie.setPath("/");
+    cookie.setVersion(0);
+    cookies.getCookieStore().add(base, cookie);
+  }
+
   /** GET {@code path}, following redirects. */
   public Page get(String path) {
     return send(http, HttpRequest.newBuilder(base.resolve(path)).GET());

@@ -3,11 +3,12 @@ package net.notejam.web.account;
 import static net.notejam.application.input.InputRule.PASSWORD;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
 import net.notejam.application.AccountService;
 import net.notejam.application.error.InvalidInput;
 import net.notejam.application.error.WrongPassword;
@@ -19,6 +20,7 @@ import net.notejam.web.Feedback;
 import net.notejam.web.Navigation;
 import net.notejam.web.routing.Routes;
 import net.notejam.web.security.CurrentUser;
+import net.notejam.web.security.SessionFormAuthenticationMechanism;
 
 /**
  * {@code /settings/}: the signed-in user changes their password, or closes their account (with the
@@ -37,6 +39,7 @@ public class SettingsPage extends AccountFields {
   @Inject private AccountService accounts;
   @Inject private CurrentUser currentUser;
   @Inject private HttpServletRequest request;
+  @Inject private FacesContext faces;
 
   /** What the sign-in page says once an account is closed, backups included. */
   static final String CLOSED =
@@ -48,8 +51,8 @@ public class SettingsPage extends AccountFields {
       return null;
     }
     try {
-      long version = accounts.changePassword(currentUser.getId(), oldPassword, getNewPassword());
-      currentUser.keepAfterPasswordChange(version);
+      accounts.changePassword(
+          currentUser.getId(), currentUser.getSignInToken(), oldPassword, getNewPassword());
     } catch (WrongPassword e) {
       AuditLog.record(AuditEvent.PASSWORD_CHANGE, currentUser.getId(), Outcome.FAILURE);
       Feedback.fieldError("settings:oldPassword", "Incorrect old password");
@@ -81,10 +84,9 @@ public class SettingsPage extends AccountFields {
     } catch (ServletException e) {
       throw new IllegalStateException(e);
     }
-    HttpSession session = request.getSession(false);
-    if (session != null) {
-      session.invalidate();
-    }
+    // Its sign-ins were deleted with the account.
+    SessionFormAuthenticationMechanism.forget(
+        request, (HttpServletResponse) faces.getExternalContext().getResponse());
     return Navigation.redirectWithSuccess(Routes.SIGN_IN, CLOSED);
   }
 

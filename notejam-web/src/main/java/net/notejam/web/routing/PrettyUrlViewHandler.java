@@ -18,13 +18,14 @@ public class PrettyUrlViewHandler extends ViewHandlerWrapper {
   }
 
   /**
-   * Marks a stateless route's view transient as soon as it is created, before anything could store
-   * its state (MyFaces opens a session before rendering a view that is not transient yet).
+   * Marks every view transient (stateless) as soon as it is created, before anything could store
+   * its state (MyFaces opens a session before rendering a view that is not transient yet): no page
+   * keeps anything on the server, and any instance takes any form's post (README "Sessions").
    */
   @Override
   public UIViewRoot createView(FacesContext context, String viewId) {
     UIViewRoot view = super.createView(context, viewId);
-    if (view != null && Routes.isStatelessView(viewId)) {
+    if (view != null) {
       view.setTransient(true);
     }
     return view;

@@ -14,36 +14,25 @@ import java.util.regex.Pattern;
  * URL-safe Base64 of a reset link. Anything else (a word, a huge number) does not match and ends as
  * a 404. A route is for signed-in users unless it is {@code forVisitors}.
  *
- * <p>A {@code stateless} route's view keeps no view state, so it stores nothing in the session and
- * gives a visitor none: the pages without a form ({@link #readOnly}) and the visitors' pages, whose
- * forms {@link net.notejam.web.security.VisitorForms} guards instead (README "Performance").
+ * <p>Every route's view is stateless (README "Sessions"): nothing of a page is kept on the server
+ * between showing its form and taking the post, which any instance can take.
  */
 public record Route(
-    String template,
-    String viewId,
-    Pattern pattern,
-    List<String> parameters,
-    boolean forVisitors,
-    boolean stateless) {
+    String template, String viewId, Pattern pattern, List<String> parameters, boolean forVisitors) {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
 
   /** A page that needs a signed-in user. */
   public static Route of(String template, String viewId) {
-    return of(template, viewId, false, false);
+    return of(template, viewId, false);
   }
 
   /** A page that a visitor may see (sign-up, sign-in, the password pages). */
   public static Route forVisitors(String template, String viewId) {
-    return of(template, viewId, true, true);
+    return of(template, viewId, true);
   }
 
-  /** A signed-in user's page without a form. */
-  public static Route readOnly(String template, String viewId) {
-    return of(template, viewId, false, true);
-  }
-
-  private static Route of(String template, String viewId, boolean forVisitors, boolean stateless) {
+  private static Route of(String template, String viewId, boolean forVisitors) {
     StringBuilder regex = new StringBuilder("^");
     List<String> parameters = new ArrayList<>();
     Matcher m = PLACEHOLDER.matcher(template);
@@ -57,12 +46,7 @@ public record Route(
     }
     regex.append(Pattern.quote(template.substring(last))).append('$');
     return new Route(
-        template,
-        viewId,
-        Pattern.compile(regex.toString()),
-        List.copyOf(parameters),
-        forVisitors,
-        stateless);
+        template, viewId, Pattern.compile(regex.toString()), List.copyOf(parameters), forVisitors);
   }
 
   private static String placeholder(String name) {

@@ -53,22 +53,22 @@ public final class Routes {
 
   private static final List<Route> ALL =
       List.of(
-          Route.readOnly(HOME, "/notes/list.xhtml"),
+          Route.of(HOME, "/notes/list.xhtml"),
           Route.forVisitors(SIGN_UP, "/account/signup.xhtml"),
           Route.forVisitors(SIGN_IN, "/account/signin.xhtml"),
           Route.of(SETTINGS, "/account/settings.xhtml"),
           Route.forVisitors(FORGOT_PASSWORD, "/account/forgot-password.xhtml"),
           Route.forVisitors(RESET_PASSWORD, "/account/reset-password.xhtml"),
           Route.of(NEW_NOTE, "/notes/create.xhtml"),
-          Route.readOnly(NOTE.template(), "/notes/view.xhtml"),
+          Route.of(NOTE.template(), "/notes/view.xhtml"),
           Route.of(EDIT_NOTE.template(), "/notes/edit.xhtml"),
           Route.of(DELETE_NOTE.template(), "/notes/delete.xhtml"),
           Route.of(NEW_PAD, "/pads/create.xhtml"),
-          Route.readOnly(PAD.template(), "/pads/view.xhtml"),
+          Route.of(PAD.template(), "/pads/view.xhtml"),
           Route.of(EDIT_PAD.template(), "/pads/edit.xhtml"),
           Route.of(DELETE_PAD.template(), "/pads/delete.xhtml"),
           Route.of(TRASH, "/trash/list.xhtml"),
-          Route.readOnly(SEARCH, "/search/results.xhtml"));
+          Route.of(SEARCH, "/search/results.xhtml"));
 
   /** Served by the container, not by a view: static assets. */
   private static final List<String> ASSET_PREFIXES =
@@ -161,12 +161,6 @@ public final class Routes {
   }
 
   /** True for the app's static files (stylesheets, WebJars). */
-  /** True for a view that keeps no view state: a stateless route's, or an error page. */
-  public static boolean isStatelessView(String viewId) {
-    return viewId.startsWith(ERROR_VIEWS)
-        || ALL.stream().anyMatch(r -> r.stateless() && r.viewId().equals(viewId));
-  }
-
   public static boolean isAsset(String path) {
     return ASSET_PREFIXES.stream().anyMatch(path::startsWith);
   }

@@ -4,11 +4,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import net.notejam.web.security.SessionFormAuthenticationMechanism.SignedInUser;
 
 /**
  * The signed-in user of this request, if any, for pages and backing beans: whom the sign-in
- * mechanism found in the session, without a database query, so that even an error page shown while
- * the database is away knows who is signed in.
+ * mechanism found for the request's cookie, read once per request.
  */
 @Named
 @RequestScoped
@@ -16,30 +17,32 @@ public class CurrentUser {
 
   @Inject private HttpServletRequest request;
 
-  /** True when someone is signed in. */
-  public boolean isSignedIn() {
-    return getEmail() != null && SessionFormAuthenticationMechanism.signedInId(request) != null;
+  private Optional<SignedInUser> signedIn() {
+    return SessionFormAuthenticationMechanism.signedIn(request);
   }
 
-  /** The signed-in user's email, shown in the top bar. */
+  /** True when someone is signed in. */
+  public boolean isSignedIn() {
+    return signedIn().isPresent();
+  }
+
+  /** The signed-in user's email, shown in the top bar; null for a visitor. */
   public String getEmail() {
-    return SessionFormAuthenticationMechanism.signedInEmail(request);
+    return signedIn().map(SignedInUser::email).orElse(null);
   }
 
   /** The signed-in user's id; only for pages that require a signed-in user. */
   public long getId() {
-    Long id = SessionFormAuthenticationMechanism.signedInId(request);
-    if (id == null) {
-      throw new IllegalStateException("No user is signed in");
-    }
-    return id;
+    return signedIn().orElseThrow(() -> new IllegalStateException("No user is signed in")).id();
   }
 
-  /**
-   * After the signed-in user changed their password (now at {@code credentialsVersion}): this
-   * session stays signed in, while every other session of theirs ends.
-   */
-  public void keepAfterPasswordChange(long credentialsVersion) {
-    SessionFormAuthenticationMechanism.keepAfterPasswordChange(request, credentialsVersion);
+  /** The token of this request's sign-in (its cookie's); null for a visitor. */
+  public String getSignInToken() {
+    return signedIn().map(SignedInUser::token).orElse(null);
+  }
+
+  /** The token this sign-in's forms carry against cross-site posts; null for a visitor. */
+  public String getFormToken() {
+    return signedIn().map(SignedInUser::formToken).orElse(null);
   }
 }

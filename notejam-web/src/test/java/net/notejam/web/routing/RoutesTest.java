@@ -21,7 +21,6 @@ class RoutesTest {
     assertEquals("/pads/edit.xhtml", view("/pads/7/edit/"));
     assertEquals("/trash/list.xhtml", view("/trash/"));
     assertFalse(Routes.isForVisitors("/trash/"), "a trash is someone's");
-    assertFalse(Routes.isStatelessView("/trash/list.xhtml"), "its forms keep their state");
     assertEquals(Map.of("id", "7"), Routes.match("/notes/7/delete/").orElseThrow().parameters());
   }
 
