@@ -587,17 +587,15 @@ class OverlayTest {
             ? surge.getIntVal()
             : (int)
                 Math.ceil(maxPods * Integer.parseInt(surge.getStrVal().replace("%", "")) / 100.0);
-    // Each pod has two pools: the application's and the HTTP sessions'.
-    int pool =
-        Integer.parseInt(settings(m).get("DB_POOL_MAX"))
-            + Integer.parseInt(settings(m).get("DB_SESSION_POOL_MAX"));
+    // Each pod has one pool; sign-ins and kept notices use it too.
+    int pool = Integer.parseInt(settings(m).get("DB_POOL_MAX"));
     int maxConnections =
         Integer.parseInt(
             m.custom("Cluster", DB_CLUSTER)
                 .at("/spec/postgresql/parameters/max_connections")
                 .asText());
     int needed = (maxPods + surgePods) * pool;
-    // Headroom for the operator, replication and a psql session in an incident.
+    // Headroom for the operator, the backup jobs and a psql session in an incident.
     assertTrue(
         needed + 20 <= maxConnections,
         env + ": " + needed + " pooled connections + 20 > max_connections " + maxConnections);
