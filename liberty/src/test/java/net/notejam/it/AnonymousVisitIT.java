@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +154,7 @@ class AnonymousVisitIT {
     Map<String, Long> counts = new LinkedHashMap<>();
     try (Connection c = Database.connect();
         Statement s = c.createStatement()) {
-      for (String table : tables(s)) {
+      for (String table : Database.tables(c)) {
         try (ResultSet r = s.executeQuery("select count(*) from " + table)) {
           r.next();
           counts.put(table, r.getLong(1));
@@ -163,17 +162,5 @@ class AnonymousVisitIT {
       }
     }
     return counts;
-  }
-
-  private static List<String> tables(Statement s) throws SQLException {
-    try (ResultSet r =
-        s.executeQuery(
-            "select tablename from pg_tables where schemaname = 'public' order by tablename")) {
-      List<String> names = new ArrayList<>();
-      while (r.next()) {
-        names.add(r.getString(1));
-      }
-      return names;
-    }
   }
 }

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +145,7 @@ class SignedInSessionIT {
     Map<String, String> digests = new LinkedHashMap<>();
     try (Connection c = Database.connect();
         Statement s = c.createStatement()) {
-      for (String table : tables(s)) {
+      for (String table : Database.tables(c, "job_runs")) {
         try (ResultSet r =
             s.executeQuery(
                 "select md5(coalesce(string_agg(t::text, '|' order by t::text), ''))"
@@ -159,18 +158,5 @@ class SignedInSessionIT {
       }
     }
     return digests;
-  }
-
-  private static List<String> tables(Statement s) throws SQLException {
-    try (ResultSet r =
-        s.executeQuery(
-            "select tablename from pg_tables where schemaname = 'public'"
-                + " and tablename <> 'job_runs' order by tablename")) {
-      List<String> names = new ArrayList<>();
-      while (r.next()) {
-        names.add(r.getString(1));
-      }
-      return names;
-    }
   }
 }

@@ -2,7 +2,11 @@ package net.notejam.it.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The test server's PostgreSQL database, when it runs on one (DB_KIND=postgresql and DB_*). */
 public final class Database {
@@ -34,5 +38,21 @@ public final class Database {
   private static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isEmpty() ? fallback : value;
+  }
+
+  /** The application's tables in PostgreSQL's schema public, by name, but those {@code except}. */
+  public static List<String> tables(Connection c, String... except) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "select tablename from pg_tables where schemaname = 'public' order by tablename")) {
+      while (r.next()) {
+        if (!List.of(except).contains(r.getString(1))) {
+          names.add(r.getString(1));
+        }
+      }
+    }
+    return names;
   }
 }
