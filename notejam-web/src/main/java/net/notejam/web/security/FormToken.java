@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import net.notejam.web.security.SessionFormAuthenticationMechanism.SignedInUser;
 
 /**
  * The token for a form's hidden field {@code notejam-form}: {@code #{formToken.value}}. On a
@@ -16,13 +15,12 @@ import net.notejam.web.security.SessionFormAuthenticationMechanism.SignedInUser;
 public class FormToken {
 
   @Inject private HttpServletRequest request;
+  @Inject private CurrentUser currentUser;
 
   public String getValue() {
     if (request.getAttribute(VisitorForms.TOKEN) instanceof String visitors) {
       return visitors;
     }
-    return SessionFormAuthenticationMechanism.signedIn(request)
-        .map(SignedInUser::formToken)
-        .orElse(null);
+    return currentUser.getFormToken();
   }
 }
