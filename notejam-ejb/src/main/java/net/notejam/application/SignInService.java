@@ -37,9 +37,11 @@ public class SignInService extends ApplicationService {
   public record Started(String token, String formToken) {}
 
   /**
-   * A valid sign-in: its user, their email, its forms' token, and whether to call {@link #seen}.
+   * A valid sign-in: its user, their email, its forms' token, whether to call {@link #seen}, and
+   * the user's content version (one more at every write of their pads or notes, by any instance).
    */
-  public record SignedIn(long userId, String email, String formToken, boolean seenLongAgo) {}
+  public record SignedIn(
+      long userId, String email, String formToken, boolean seenLongAgo, long contentVersion) {}
 
   /**
    * Signs {@code userId} in (their password was checked) and forgets the sign-ins that have ended.
@@ -74,7 +76,10 @@ public class SignInService extends ApplicationService {
             now.minus(absoluteLifetime),
             now.minus(idleTimeout),
             now.minus(idleTimeout.dividedBy(SEEN_WRITES_PER_IDLE_TIMEOUT)))
-        .map(f -> new SignedIn(f.userId(), f.email(), f.formToken(), f.seenLongAgo()));
+        .map(
+            f ->
+                new SignedIn(
+                    f.userId(), f.email(), f.formToken(), f.seenLongAgo(), f.contentVersion()));
   }
 
   /** Records that the sign-in of {@code token} was just seen: its idle timeout starts again. */

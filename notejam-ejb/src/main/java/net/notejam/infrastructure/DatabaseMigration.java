@@ -31,16 +31,18 @@ public class DatabaseMigration {
   private DataSource dataSource;
 
   private volatile boolean migrated;
+  private volatile boolean countsContentVersions;
 
   @PostConstruct
   void migrate() throws SQLException {
+    String vendor = vendor();
     Flyway flyway =
         Flyway.configure(DatabaseMigration.class.getClassLoader())
             .dataSource(dataSource)
             // Liberty's class loaders find db/migration and db/callback (Flyway's default for
             // callbacks) through their flyway.location marker files. The few migrations that
             // differ by database (V5's full-text search) are in db/vendor/<postgresql|h2>.
-            .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
+            .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
             .failOnMissingLocations(true)
             // Liberty's session manager may create its "sessions" table before this runs: a
             // schema holding only that still gets every migration, from version 1 on.
@@ -57,7 +59,19 @@ public class DatabaseMigration {
                 + " ("
                 + result.migrationsExecuted
                 + " migrations applied now)");
+    countsContentVersions = vendor.equals("postgresql");
     migrated = true;
+  }
+
+  /**
+   * True when the database adds one to a user's content version at every write of their pads and
+   * notes, as PostgreSQL's V10 triggers do; the embedded H2 has no such triggers (its triggers are
+   * Java classes, which the server's class loaders keep apart from H2), so there the version never
+   * moves and the pages are not kept (README "Performance").
+   */
+  @Lock(LockType.READ)
+  public boolean countsContentVersions() {
+    return countsContentVersions;
   }
 
   /** The folder name of this database's own migrations: {@code postgresql} or {@code h2}. */

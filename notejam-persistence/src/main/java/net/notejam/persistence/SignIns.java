@@ -17,10 +17,12 @@ public final class SignIns {
   private SignIns() {}
 
   /**
-   * A sign-in found valid: its user, their email, the token its forms carry, and whether its last
-   * seen time is older than asked (so worth writing again).
+   * A sign-in found valid: its user, their email, the token its forms carry, whether its last seen
+   * time is older than asked (so worth writing again), and the user's content version (V10: one
+   * more at every write of their pads and notes).
    */
-  public record Found(long userId, String email, String formToken, boolean seenLongAgo) {}
+  public record Found(
+      long userId, String email, String formToken, boolean seenLongAgo, long contentVersion) {}
 
   /**
    * Records the sign-in {@code tokenHash} of {@code userId} at the user's current credentials
@@ -65,7 +67,7 @@ public final class SignIns {
     List<?> rows =
         em.createNativeQuery(
                 "select s.user_id, u.email, s.form_token,"
-                    + " case when s.last_seen_at < ?4 then 1 else 0 end"
+                    + " case when s.last_seen_at < ?4 then 1 else 0 end, u.content_version"
                     + " from sign_ins s join users u on u.id = s.user_id"
                     + " where s.token_hash = ?1 and s.credentials_version = u.credentials_version"
                     + " and s.signed_in_at >= ?2 and s.last_seen_at >= ?3")
@@ -83,7 +85,8 @@ public final class SignIns {
             ((Number) row[0]).longValue(),
             (String) row[1],
             (String) row[2],
-            ((Number) row[3]).intValue() == 1));
+            ((Number) row[3]).intValue() == 1,
+            ((Number) row[4]).longValue()));
   }
 
   /** Records that the sign-in {@code tokenHash} was seen at {@code now}. */
