@@ -59,8 +59,16 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
   @Inject private ClientAddresses clientAddresses;
   @Inject private SignInService signIns;
 
-  /** Who is signed in for this request: the sign-in's user, and its tokens (cookie, forms). */
-  public record SignedInUser(long id, String email, String formToken, String token) {}
+  /**
+   * Who is signed in for this request: the sign-in's user, its tokens (cookie, forms), and the
+   * user's content version as read with the sign-in ({@link #CONTENT_VERSION_UNREAD} on the sign-in
+   * request itself).
+   */
+  public record SignedInUser(
+      long id, String email, String formToken, String token, long contentVersion) {}
+
+  /** The content version of a {@link SignedInUser} made by signing in, when none was read. */
+  public static final long CONTENT_VERSION_UNREAD = -1;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -96,7 +104,11 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
         request.setAttribute(
             SIGNED_IN,
             new SignedInUser(
-                signedIn.userId(), signedIn.email(), signedIn.formToken(), token.get()));
+                signedIn.userId(),
+                signedIn.email(),
+                signedIn.formToken(),
+                token.get(),
+                signedIn.contentVersion()));
         return context.doNothing();
       }
       Cookies.clear(request, response, COOKIE); // ended: on as a visitor, sent to sign in again
@@ -160,7 +172,11 @@ public class SessionFormAuthenticationMechanism implements HttpAuthenticationMec
     request.setAttribute(
         SIGNED_IN,
         new SignedInUser(
-            userId, result.getCallerPrincipal().getName(), started.formToken(), started.token()));
+            userId,
+            result.getCallerPrincipal().getName(),
+            started.formToken(),
+            started.token(),
+            CONTENT_VERSION_UNREAD));
     return context.notifyContainerAboutLogin(result);
   }
 
